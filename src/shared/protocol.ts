@@ -1,0 +1,139 @@
+/**
+ * The one contract between the extension host and the achievements webview.
+ * Imports nothing: both sides (Node and the browser bundle) compile it as is.
+ * The host always sends a complete view model, never a delta: a hidden view is torn down
+ * (no `retainContextWhenHidden`) and must be able to paint from a single message.
+ */
+
+export const protocolVersion = 1;
+
+export const tierNames = ['Copper', 'Silver', 'Gold', 'Diamond', 'Olympian'] as const;
+export type TierName = (typeof tierNames)[number];
+
+export type CardState = 'unlocked' | 'discovered' | 'secret';
+
+export interface RequirementVm {
+	readonly label: string;
+	readonly value: number;
+	readonly minimum: number;
+}
+
+export interface EvidenceVm {
+	readonly sessionId: string;
+	readonly title: string;
+	readonly value: number;
+}
+
+export interface AchievementCardVm {
+	readonly id: string;
+	/** `???` for a secret nobody has seen a signal of yet. */
+	readonly name: string;
+	/** For a hidden secret: a vague hint instead of the description. */
+	readonly description: string;
+	/** "What counts" (or "How to reveal" for a hidden secret). */
+	readonly criteria: string;
+	readonly category: string;
+	/** A codicon name (without `codicon-`). */
+	readonly icon: string;
+	readonly state: CardState;
+	readonly secret: boolean;
+	readonly tier: TierName | null;
+	readonly nextTier: TierName | null;
+	readonly progress: number;
+	readonly nextThreshold: number;
+	readonly progressPct: number;
+	/** What `progress` counts ("tool calls in one session"); null for multi-condition achievements. */
+	readonly metricLabel: string | null;
+	/** Multi-condition achievements: each part with its value and minimum. */
+	readonly requirements: readonly RequirementVm[];
+	/** Unix milliseconds of the first unlock, when unlocked. */
+	readonly unlockedAt: number | null;
+	readonly evidence: EvidenceVm | null;
+}
+
+export type ScanPhase = 'idle' | 'bootstrap' | 'refresh' | 'rebuild';
+
+export interface ScanStatusVm {
+	readonly state: 'EMPTY' | 'FRESH' | 'STALE' | 'SCANNING' | 'FAILED';
+	readonly phase: ScanPhase;
+	/** Unix milliseconds when the snapshot shown was generated. */
+	readonly updatedAt: number | null;
+	readonly durationMs: number | null;
+	readonly sessionsTotal: number;
+	readonly sessionsRead: number;
+	readonly sessionsReused: number;
+	/** Set during a scan: sessions done out of total. */
+	readonly progress: { readonly done: number; readonly total: number } | null;
+	/** A stale snapshot is on screen while a refresh runs behind it. */
+	readonly updatingInBackground: boolean;
+	readonly stale: boolean;
+	/** The last scan's error; the last good snapshot is still shown. */
+	readonly error: string | null;
+}
+
+/** Why there is nothing (or nothing good) to show. */
+export type ProblemVm =
+	| { readonly kind: 'no-home'; readonly home: string; readonly message: string }
+	| { readonly kind: 'no-sessions'; readonly home: string; readonly message: string }
+	| { readonly kind: 'unreadable'; readonly home: string; readonly message: string };
+
+export interface SummaryVm {
+	readonly unlocked: number;
+	readonly total: number;
+	readonly discovered: number;
+	readonly secrets: number;
+	readonly highestTier: TierName | null;
+	readonly latestUnlock: { readonly id: string; readonly name: string; readonly tier: TierName | null; readonly at: number } | null;
+}
+
+export interface ViewModel {
+	readonly home: string;
+	readonly summary: SummaryVm;
+	/** In catalog order; the webview filters and sorts. */
+	readonly achievements: readonly AchievementCardVm[];
+	readonly categories: readonly string[];
+	readonly scan: ScanStatusVm;
+	/** Set when there is no snapshot worth a grid (or, for `unreadable`, alongside the last good one). */
+	readonly problem: ProblemVm | null;
+}
+
+/** Host → webview. */
+export type ToWebview =
+	/** The whole model; sent after `ready`, on every change while visible, and when the view becomes visible. */
+	| { readonly type: 'model'; readonly model: ViewModel }
+	/** Scroll to and focus one card (an unlock notification's "Show" button). */
+	| { readonly type: 'reveal'; readonly achievementId: string };
+
+/** Webview → host. */
+export type ToHost =
+	/** The script has loaded and listens; the host posts nothing before this. */
+	| { readonly type: 'ready'; readonly protocolVersion: number }
+	/** The user asked for a full rescan. */
+	| { readonly type: 'rescan' }
+	/** Open a session's transcript (evidence link) in a read-only editor. */
+	| { readonly type: 'openSession'; readonly sessionId: string }
+	/** The empty state's "Choose Hermes Home…" button. */
+	| { readonly type: 'chooseHome' }
+	/** Open the extension's settings. */
+	| { readonly type: 'openSettings' };
+
+const toHostTypes: ReadonlySet<string> = new Set(['ready', 'rescan', 'openSession', 'chooseHome', 'openSettings']);
+
+/** The host never trusts the webview: every message is checked before it is acted on. */
+export function isToHost(message: unknown): message is ToHost {
+	if (typeof message !== 'object' || message === null) {
+		return false;
+	}
+	const { type } = message as { type?: unknown };
+	if (typeof type !== 'string' || !toHostTypes.has(type)) {
+		return false;
+	}
+	switch (type) {
+		case 'ready':
+			return typeof (message as { protocolVersion?: unknown }).protocolVersion === 'number';
+		case 'openSession':
+			return typeof (message as { sessionId?: unknown }).sessionId === 'string';
+		default:
+			return true;
+	}
+}
