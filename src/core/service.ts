@@ -80,3 +80,12 @@ export interface AchievementsService extends Disposable {
 	/** Moves the unlock history aside (returns the backup path) and rebuilds. */
 	resetHistory(): Promise<string>;
 }
+
+export interface CoordinatorOptions {
+	/** The resolved Hermes home (a profile's home when a profile is chosen). */
+	readonly home: string;
+	/** A snapshot older than this is stale (served at once, refreshed in the background). */
+	readonly ttlMs: number;
+	/** The scan worker's entry file: `dist/scanWorker.js` when bundled, `src/core/scan/scanWorker.ts` in tests. */
+	readonly workerScript: string;
+}
