@@ -1,0 +1,133 @@
+/**
+ * One session's contribution (spec/engine.md §2), computed exactly as the reference engine's
+ * `analyze_messages` does, in a single pass over the messages.
+ */
+import type { Contribution, HermesMessage, SessionInfo, StatName } from '../model.ts';
+import { statNames } from '../model.ts';
+import { sortedByCodePoint } from './codePointOrder.ts';
+import { messageText } from './messageText.ts';
+import { countMatches } from './pyRegex.ts';
+import { PyFloat, dumpsPyJson, isPyDict, pyDictGet } from './pyJson.ts';
+import {
+	backgroundRegex, errorRegex, fileRegex, hitRules, installRegex, portRegex, processNeedles, restartRegex,
+	skillNeedles, skillWordRegex, successRegex, tinyFixRegex, toolRules, yamlRegex,
+} from './rules.ts';
+
+export function analyzeSession(session: SessionInfo, messages: Iterable<HermesMessage>): Contribution {
+	const toolNames = new Set<string>();
+	// tool_sequence as a multiset: only per-name counts matter to the rules.
+	const callsByName = new Map<string, number>();
+	const filesTouched = new Set<string>();
+	const textParts: string[] = [];
+	let messageCount = 0;
+	let toolCallCount = 0;
+	let errorCount = 0;
+
+	const countCall = (name: string): void => {
+		toolNames.add(name);
+		callsByName.set(name, (callsByName.get(name) ?? 0) + 1);
+		toolCallCount++;
+	};
+
+	for (const message of messages) {
+		messageCount++;
+		const text = messageText(message.content);
+		textParts.push(text);
+		const toolName = message.toolName;
+		if (typeof toolName === 'string' && toolName !== '') {
+			// A tool-result row repeats the name of a call already counted: distinct name only.
+			if (message.role === 'tool') toolNames.add(toolName);
+			else countCall(toolName);
+		}
+		const toolCalls: unknown = message.toolCalls;
+		for (const call of iteratePy(toolCalls)) {
+			const name = toolNameOfCall(call);
+			if (name !== null) countCall(name);
+		}
+		if (errorRegex.test(text)) errorCount++;
+		const blob = isPyTruthy(toolCalls) ? `${text} ${dumpsPyJson(toolCalls)}` : text;
+		for (const match of blob.matchAll(fileRegex)) filesTouched.add(match[0]);
+	}
+
+	const fullText = textParts.join('\n');
+	const stats = Object.fromEntries(statNames.map((name) => [name, 0])) as Record<StatName, number>;
+	stats.message_count = messageCount;
+	stats.tool_call_count = toolCallCount;
+	stats.distinct_tool_count = toolNames.size;
+	stats.error_count = errorCount;
+	stats.files_touched_count = filesTouched.size;
+
+	for (const [name, count] of callsByName) {
+		const lower = name.toLowerCase();
+		for (const [stat, needles] of toolRules) {
+			if (containsAny(lower, needles)) stats[stat] += count;
+		}
+		if (containsAny(lower, processNeedles)) stats.process_calls += count;
+		if (containsAny(lower, skillNeedles)) stats.skill_events += count;
+	}
+	stats.web_browser_calls = stats.web_calls + stats.browser_calls;
+	stats.process_calls += countMatches(backgroundRegex, fullText);
+	stats.skill_events += countMatches(skillWordRegex, fullText.toLowerCase());
+
+	// ERROR_RE cannot match across the "\n" joining two messages, so it matches the whole text
+	// exactly when it matched one message.
+	const anyError = errorCount > 0;
+	const portConflict = portRegex.test(fullText);
+	stats.port_conflict_events = portConflict ? 1 : 0;
+	const anyInstall = installRegex.test(fullText);
+	stats.install_error_events = anyInstall && anyError ? 1 : 0;
+	stats.install_success_events = anyInstall && successRegex.test(fullText) ? 1 : 0;
+	stats.restart_after_error_events = anyError && restartRegex.test(fullText) ? 1 : 0;
+	stats.tiny_patch_after_errors_events = errorCount >= 5 && tinyFixRegex.test(fullText) ? 1 : 0;
+	stats.yaml_error_events = anyError ? countMatches(yamlRegex, fullText) : 0;
+	for (const [stat, regex] of hitRules) stats[stat] = countMatches(regex, fullText);
+
+	const model = session.model;
+	return {
+		session_id: session.id,
+		title: session.title,
+		source: session.source,
+		started_at: session.startedAt,
+		last_active: session.lastActive,
+		tool_names: sortedByCodePoint(toolNames),
+		model_names: typeof model === 'string' && model !== '' ? [model] : [],
+		port_conflict: portConflict,
+		stats,
+	};
+}
+
+/** `call.get("name") or (call.get("function") or {}).get("name")`, when it is a usable name. */
+function toolNameOfCall(call: unknown): string | null {
+	if (!isPyDict(call)) return null;
+	const direct = pyDictGet(call, 'name');
+	if (isPyTruthy(direct)) return typeof direct === 'string' ? direct : null;
+	const fn = pyDictGet(call, 'function');
+	if (!isPyDict(fn)) return null;
+	const nested = pyDictGet(fn, 'name');
+	// The reference would crash on a non-string name (`.lower()`); such a call is left out.
+	return typeof nested === 'string' && nested !== '' ? nested : null;
+}
+
+/** Python's `for x in value or []`: a list's items, a dict's keys, a string's characters. */
+function* iteratePy(value: unknown): Iterable<unknown> {
+	if (Array.isArray(value)) yield* value;
+	else if (value instanceof Map) yield* value.keys();
+	else if (typeof value === 'string') yield* value;
+	else if (isPyDict(value)) yield* Object.keys(value);
+}
+
+/** Python truthiness of a decoded JSON value. */
+function isPyTruthy(value: unknown): boolean {
+	if (value === null || value === undefined || value === false || value === 0 || value === '') return false;
+	if (typeof value === 'bigint') return value !== 0n;
+	if (Array.isArray(value)) return value.length > 0;
+	if (value instanceof Map) return value.size > 0;
+	if (value instanceof PyFloat) return value.value !== 0;
+	if (isPyDict(value)) return Object.keys(value).length > 0;
+	return true;
+}
+
+function containsAny(text: string, needles: readonly string[]): boolean {
+	for (const needle of needles) if (text.includes(needle)) return true;
+	return false;
+}

@@ -1,0 +1,156 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HermesMessage, SessionInfo } from '../model.ts';
+import { HistoryError } from './historyError.ts';
+import { type LegacyFile, type LegacySummary, readLegacyMessages, scanLegacyFiles, summarizeLegacyFile } from './legacyFiles.ts';
+import { fingerprintOf } from './fingerprint.ts';
+import { SqliteStore } from './sqliteStore.ts';
+import { renderTranscript } from './transcript.ts';
+
+export interface HermesHistory {
+	/** Cheap (stat calls only, no SQL): changes whenever state.db, state.db-wal or sessions/ may have changed. */
+	changeToken(): string;
+	/** Every session (state.db rows minus archived/hidden, plus legacy-only sessions), in the reference order, each with its fingerprint. */
+	listSessions(): SessionInfo[];
+	/** One session's messages, streamed one row at a time, as the reference reads them. */
+	readMessages(session: SessionInfo): Iterable<HermesMessage>;
+	/** Files that were skipped during the last listing, one line each. */
+	problems(): string[];
+	close(): void;
+}
+
+/** Opens a Hermes home read-only. Throws HistoryError when the home or its state.db cannot be read. */
+export function openHistory(home: string): HermesHistory {
+	requireHome(home);
+	const dbPath = join(home, 'state.db');
+	const store = databaseExists(dbPath) ? new SqliteStore(dbPath) : null;
+	return new HomeHistory(home, store);
+}
+
+/** A readable Markdown transcript of one session, for a read-only editor. */
+export function readTranscript(home: string, sessionId: string): string {
+	const history = openHistory(home);
+	try {
+		const session = history.listSessions().find((candidate) => candidate.id === sessionId);
+		if (session === undefined) {
+			return `# Session not found\n\nNo session \`${sessionId}\` in ${home}.\n`;
+		}
+		return renderTranscript(session, history.readMessages(session));
+	} finally {
+		history.close();
+	}
+}
+
+class HomeHistory implements HermesHistory {
+	private readonly home: string;
+	private readonly store: SqliteStore | null;
+	private readonly sessionsDir: string;
+	private legacyById = new Map<string, LegacyFile>();
+	private readonly summaries = new Map<string, { readonly key: string; readonly summary: LegacySummary | null }>();
+	private lastProblems: string[] = [];
+
+	constructor(home: string, store: SqliteStore | null) {
+		this.home = home;
+		this.store = store;
+		this.sessionsDir = join(home, 'sessions');
+	}
+
+	changeToken(): string {
+		const parts = [statToken(join(this.home, 'state.db')), statToken(join(this.home, 'state.db-wal')), statToken(this.sessionsDir)];
+		for (const file of this.legacyById.values()) {
+			parts.push(statToken(file.path));
+		}
+		return parts.join('|');
+	}
+
+	listSessions(): SessionInfo[] {
+		const problems: string[] = [];
+		const sessions: SessionInfo[] = (this.store?.listSessions() ?? []).map((session) => ({ ...session, origin: 'state.db' }));
+		const legacyFiles = scanLegacyFiles(this.sessionsDir, problems);
+		const known = legacyFiles.length > 0 && this.store !== null ? this.store.allSessionIds() : new Set<string>();
+		const legacyById = new Map<string, LegacyFile>();
+		for (const file of legacyFiles) {
+			if (known.has(file.id)) {
+				continue;
+			}
+			const summary = this.summarize(file, problems);
+			if (summary === null) {
+				continue;
+			}
+			legacyById.set(file.id, file);
+			sessions.push({ id: file.id, ...summary, origin: file.origin, fingerprint: fingerprintOf([file.origin, String(file.size), String(file.mtimeMs)]) });
+		}
+		this.legacyById = legacyById;
+		this.lastProblems = problems;
+		return sessions;
+	}
+
+	readMessages(session: SessionInfo): Iterable<HermesMessage> {
+		if (session.origin === 'state.db') {
+			return this.store?.readMessages(session.id) ?? [];
+		}
+		const file = this.legacyById.get(session.id);
+		return file === undefined ? [] : readLegacyMessages(file);
+	}
+
+	problems(): string[] {
+		return [...this.lastProblems];
+	}
+
+	close(): void {
+		this.store?.close();
+	}
+
+	private summarize(file: LegacyFile, problems: string[]): LegacySummary | null {
+		const key = `${file.size}:${file.mtimeMs}`;
+		const cached = this.summaries.get(file.path);
+		if (cached !== undefined && cached.key === key) {
+			return cached.summary;
+		}
+		const summary = summarizeLegacyFile(file, problems);
+		this.summaries.set(file.path, { key, summary });
+		return summary;
+	}
+}
+
+function requireHome(home: string): void {
+	let isDirectory: boolean;
+	try {
+		isDirectory = statSync(home).isDirectory();
+	} catch (error) {
+		if (errorCode(error) === 'EACCES' || errorCode(error) === 'EPERM') {
+			throw new HistoryError('unreadable', home, `Cannot open the Hermes home ${home} (permission denied). Check the folder's permissions.`, { cause: error });
+		}
+		isDirectory = false;
+	}
+	if (!isDirectory) {
+		throw new HistoryError('no-home', home, `No Hermes home at ${home}. Set hermesAchievements.hermesHome or HERMES_HOME to the folder that holds state.db.`);
+	}
+}
+
+function databaseExists(dbPath: string): boolean {
+	try {
+		if (statSync(dbPath).isFile()) {
+			return true;
+		}
+	} catch (error) {
+		if (errorCode(error) === 'ENOENT') {
+			return false;
+		}
+		throw new HistoryError('unreadable', dbPath, `Cannot read Hermes history ${dbPath} (${error instanceof Error ? error.message : String(error)}). Check the permissions of the file and its folder.`, { cause: error });
+	}
+	throw new HistoryError('no-database', dbPath, `${dbPath} is not a file, so there is no Hermes history to read. Remove or rename it, or point hermesAchievements.hermesHome at another Hermes home.`);
+}
+
+function statToken(path: string): string {
+	try {
+		const stats = statSync(path, { bigint: true });
+		return `${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
+	} catch {
+		return '-';
+	}
+}
+
+function errorCode(error: unknown): string | undefined {
+	return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}

@@ -1,0 +1,221 @@
+import { DatabaseSync } from 'node:sqlite';
+import type { HermesMessage } from '../model.ts';
+import { decodeContent, decodeToolCalls, cellText } from './decode.ts';
+import { HistoryError, historyErrorFromSqlite } from './historyError.ts';
+import { resolveTitle } from './pythonText.ts';
+import { busyTimeoutMs, withSqliteRetry } from './sqliteRetry.ts';
+import { sanitizeEpoch } from './epoch.ts';
+import { fingerprintOf } from './fingerprint.ts';
+
+/** One `sessions` row as listed, before the legacy files are merged in. */
+export interface StoreSession {
+	readonly id: string;
+	readonly title: string;
+	readonly model: string | null;
+	readonly source: string | null;
+	readonly startedAt: number | null;
+	readonly lastActive: number | null;
+	readonly fingerprint: string;
+}
+
+interface Schema {
+	readonly sessions: ReadonlySet<string>;
+	readonly messages: ReadonlySet<string>;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * A read-only view of one `state.db`: never writes, never checkpoints, never changes the
+ * journal mode; every read is a short transaction retried while a writer holds the lock.
+ */
+export class SqliteStore {
+	readonly path: string;
+	private readonly db: DatabaseSync;
+	private readonly schema: Schema | null;
+	private listingSql: string | null = null;
+	private exactCountsSql: string | null = null;
+
+	constructor(path: string) {
+		this.path = path;
+		try {
+			this.db = withSqliteRetry(() => new DatabaseSync(path, { readOnly: true, timeout: busyTimeoutMs }));
+		} catch (error) {
+			throw historyErrorFromSqlite(error, path);
+		}
+		try {
+			this.schema = withSqliteRetry(() => this.readSchema());
+		} catch (error) {
+			this.db.close();
+			throw historyErrorFromSqlite(error, path);
+		}
+	}
+
+	listSessions(): StoreSession[] {
+		const schema = this.schema;
+		if (schema === null) {
+			return [];
+		}
+		const { rows, exactCounts } = this.readTransaction(() => {
+			const listed = this.db.prepare(this.listingSql ??= buildListingSql(schema)).all() as Row[];
+			const counts = needsExactCounts(schema) ? this.readExactCounts(schema) : null;
+			return { rows: listed, exactCounts: counts };
+		});
+		return rows.map((row) => toStoreSession(row, exactCounts));
+	}
+
+	/** Whether the store has a `sessions` row with this id (archived and hidden ones included). */
+	hasSession(id: string): boolean {
+		if (this.schema === null) {
+			return false;
+		}
+		return this.readTransaction(() => this.db.prepare('SELECT 1 AS found FROM sessions WHERE id = ? LIMIT 1').get(id) !== undefined);
+	}
+
+	/** Every session id in the store, to tell which legacy files are superseded. */
+	allSessionIds(): Set<string> {
+		if (this.schema === null) {
+			return new Set();
+		}
+		const rows = this.readTransaction(() => this.db.prepare('SELECT id FROM sessions').all() as Row[]);
+		return new Set(rows.map((row) => String(row.id)));
+	}
+
+	*readMessages(sessionId: string): Generator<HermesMessage> {
+		const schema = this.schema;
+		if (schema === null) {
+			return;
+		}
+		const column = (name: string): string => (schema.messages.has(name) ? `"${name}"` : 'NULL');
+		const activeOnly = schema.messages.has('active');
+		const order = activeOnly ? 'id' : `${column('timestamp')}, id`;
+		const sql = `SELECT ${column('role')} AS role, ${column('content')} AS content, ${column('tool_calls')} AS tool_calls, ${column('tool_name')} AS tool_name FROM messages WHERE session_id = ?${activeOnly ? ' AND active = 1' : ''} ORDER BY ${order}`;
+		let iterator: Iterator<unknown> | null = null;
+		try {
+			const first = withSqliteRetry(() => {
+				iterator?.return?.();
+				iterator = this.db.prepare(sql).iterate(sessionId);
+				return iterator.next();
+			});
+			for (let step = first; step.done !== true; step = (iterator as unknown as Iterator<unknown>).next()) {
+				yield toMessage(step.value as Row);
+			}
+		} catch (error) {
+			throw historyErrorFromSqlite(error, this.path);
+		} finally {
+			(iterator as Iterator<unknown> | null)?.return?.();
+		}
+	}
+
+	close(): void {
+		if (this.db.isOpen) {
+			this.db.close();
+		}
+	}
+
+	private readSchema(): Schema | null {
+		const tables = new Set((this.db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").all() as Row[]).map((row) => String(row.name)));
+		if (tables.size === 0) {
+			return null;
+		}
+		for (const table of ['sessions', 'messages']) {
+			if (!tables.has(table)) {
+				throw new HistoryError('schema', this.path, `${this.path} has no "${table}" table, so it is not a Hermes history (or an unsupported version). Point hermesAchievements.hermesHome at a Hermes home.`);
+			}
+		}
+		const sessions = this.columns('sessions');
+		const messages = this.columns('messages');
+		for (const [table, columns, required] of [['sessions', sessions, 'id'], ['messages', messages, 'session_id']] as const) {
+			if (!columns.has(required)) {
+				throw new HistoryError('schema', this.path, `The "${table}" table of ${this.path} has no "${required}" column; this Hermes history layout is not supported.`);
+			}
+		}
+		return { sessions, messages };
+	}
+
+	private columns(table: string): Set<string> {
+		return new Set((this.db.prepare(`PRAGMA table_info("${table}")`).all() as Row[]).map((row) => String(row.name)));
+	}
+
+	private readExactCounts(schema: Schema): Map<string, string> {
+		const rows = this.db.prepare(this.exactCountsSql ??= buildExactCountsSql(schema)).all() as Row[];
+		const counts = new Map<string, string>();
+		for (const row of rows) {
+			counts.set(String(row.session_id), `${String(row.n)}/${String(row.max_id)}/${String(row.active_n)}`);
+		}
+		return counts;
+	}
+
+	private readTransaction<T>(read: () => T): T {
+		try {
+			return withSqliteRetry(() => {
+				this.db.exec('BEGIN');
+				try {
+					return read();
+				} finally {
+					if (this.db.isTransaction) {
+						this.db.exec('ROLLBACK');
+					}
+				}
+			});
+		} catch (error) {
+			throw historyErrorFromSqlite(error, this.path);
+		}
+	}
+}
+
+/**
+ * The fingerprint normally rests on columns Hermes maintains on every change (message_count on
+ * append and compaction, rewind_count on rewind): reading them costs index seeks only. Stores that
+ * lack them get exact per-session counts, which need a scan of the messages table.
+ */
+function needsExactCounts(schema: Schema): boolean {
+	if (!schema.sessions.has('message_count')) {
+		return true;
+	}
+	return schema.messages.has('active') && !schema.sessions.has('rewind_count');
+}
+
+function buildExactCountsSql(schema: Schema): string {
+	const active = schema.messages.has('active') ? 'SUM(CASE WHEN active = 1 THEN 1 ELSE 0 END)' : 'NULL';
+	return `SELECT session_id, COUNT(*) AS n, MAX(id) AS max_id, ${active} AS active_n FROM messages GROUP BY session_id`;
+}
+
+function buildListingSql(schema: Schema): string {
+	const s = (name: string): string => (schema.sessions.has(name) ? `s."${name}"` : 'NULL');
+	const m = (name: string): string => (schema.messages.has(name) ? `m."${name}"` : 'NULL');
+	const filters: string[] = [];
+	for (const flag of ['archived', 'hidden']) {
+		if (schema.sessions.has(flag)) {
+			filters.push(`COALESCE(s."${flag}", 0) = 0`);
+		}
+	}
+	const title = s('title');
+	// The reference's preview query, computed only where the title does not make it moot.
+	const preview = `CASE WHEN typeof(${title}) = 'text' AND ${title} <> '' THEN NULL ELSE COALESCE((SELECT SUBSTR(REPLACE(REPLACE(${m('content')}, X'0A', ' '), X'0D', ' '), 1, 63) FROM messages m WHERE m.session_id = s.id AND ${m('role')} = 'user' AND ${m('content')} IS NOT NULL ORDER BY ${m('timestamp')}, m.id LIMIT 1), '') END`;
+	const lastMessage = schema.messages.has('timestamp') ? '(SELECT MAX(m2.timestamp) FROM messages m2 WHERE m2.session_id = s.id)' : 'NULL';
+	return `SELECT s.id AS id, ${title} AS title, ${s('model')} AS model, ${s('source')} AS source, ${s('started_at')} AS started_at,
+		${s('message_count')} AS message_count, ${s('tool_call_count')} AS tool_call_count, ${s('rewind_count')} AS rewind_count,
+		${preview} AS preview_raw, ${lastMessage} AS max_ts
+		FROM sessions s${filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : ''} ORDER BY ${s('started_at')} DESC`;
+}
+
+function toStoreSession(row: Row, exactCounts: Map<string, string> | null): StoreSession {
+	const id = String(cellText(row.id) ?? row.id);
+	const title = resolveTitle(cellText(row.title), cellText(row.preview_raw));
+	const modelText = cellText(row.model);
+	const model = modelText === null || modelText === '' ? null : modelText;
+	const startedAt = sanitizeEpoch(row.started_at);
+	const lastActive = sanitizeEpoch(row.max_ts) ?? startedAt;
+	const parts = [title, model, cellText(row.source), String(row.started_at), String(row.max_ts), String(row.message_count), String(row.tool_call_count), String(row.rewind_count), exactCounts === null ? '' : (exactCounts.get(id) ?? '0')];
+	return { id, title, model, source: cellText(row.source), startedAt, lastActive, fingerprint: fingerprintOf(parts) };
+}
+
+function toMessage(row: Row): HermesMessage {
+	return {
+		role: cellText(row.role),
+		content: decodeContent(row.content),
+		toolCalls: decodeToolCalls(row.tool_calls),
+		toolName: cellText(row.tool_name),
+	};
+}

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { analyzeSession } from '../analysis/analyzeSession.ts';
+import { Aggregate } from '../engine/aggregate.ts';
+import { buildSnapshot, evidenceMetric } from '../engine/snapshot.ts';
+import { openHistory } from '../hermes/history.ts';
+import type { HermesHistory } from '../hermes/history.ts';
+import type { ScanMeta, Snapshot } from '../model.ts';
+import { loadCheckpoint, saveCheckpoint } from '../store/checkpointStore.ts';
+import type { CheckpointEntry } from '../store/checkpointStore.ts';
+import { pluginPaths } from '../store/pluginPaths.ts';
+import { saveSnapshot } from '../store/snapshotFile.ts';
+import { backupUnlockHistory, loadUnlockHistory, recordUnlocks, saveUnlockHistory } from '../store/unlockHistory.ts';
+import type { UnlockHistory } from '../store/unlockHistory.ts';
+
+/** Bump whenever the analysis or aggregation changes what a session contributes: checkpoints are rebuilt. */
+export const engineVersion = '1';
+
+export interface ScanCallbacks {
+	/** Sessions read so far out of those that need reading. */
+	onProgress?(done: number, total: number): void;
+	/** A cold scan's running result; never records unlocks. */
+	onPartial?(snapshot: Snapshot): void;
+}
+
+const progressIntervalMs = 100;
+const partialIntervalMs = 750;
+
+/**
+ * Scans one Hermes home, incrementally. It keeps, between scans, each session's fingerprint and
+ * contribution (the checkpoint) and the aggregate built from them, so a refresh reads only new or
+ * changed sessions and subtracts removed or stale contributions. It runs synchronously inside
+ * the scan worker; nothing here may run on the extension host thread.
+ */
+export class ScanEngine {
+	private readonly home: string;
+	private readonly paths: ReturnType<typeof pluginPaths>;
+	private entries = new Map<string, CheckpointEntry>();
+	private aggregate = new Aggregate();
+	private unlocks: UnlockHistory | undefined;
+	/** Set once the in-memory state reflects the checkpoint (or a scan) of this home. */
+	private primed = false;
+	private lastChangeToken: string | undefined;
+	private lastSnapshot: Snapshot | undefined;
+
+	constructor(home: string) {
+		this.home = home;
+		this.paths = pluginPaths(home);
+	}
+
+	/** `full` forgets everything cached and reads every session again (the manual rescan). */
+	async scan(full: boolean, callbacks: ScanCallbacks = {}): Promise<Snapshot> {
+		const started = performance.now();
+		let mode: ScanMeta['mode'] = 'incremental';
+		if (full) {
+			this.forget();
+			mode = 'full';
+		} else if (!this.primed) {
+			mode = (await this.loadCheckpoint()) ? 'incremental' : 'full';
+		}
+		this.unlocks ??= (await loadUnlockHistory(this.paths)).history;
+
+		const history = openHistory(this.home);
+		try {
+			const changeToken = history.changeToken();
+			if (this.primed && this.lastSnapshot && changeToken === this.lastChangeToken) {
+				return this.unchanged(this.lastSnapshot, started);
+			}
+			const { rescanned, total } = this.update(history, mode, started, callbacks);
+			this.primed = true;
+			this.lastChangeToken = changeToken;
+			return await this.complete({ mode, sessions_total: total, sessions_rescanned: rescanned, sessions_reused: total - rescanned, duration_ms: 0 }, started, rescanned > 0 || full);
+		} finally {
+			history.close();
+		}
+	}
+
+	/** Moves the unlock history aside and forgets it; the next scan records unlocks afresh. */
+	async resetHistory(): Promise<string> {
+		const backup = await backupUnlockHistory(this.paths.unlockState);
+		this.unlocks = new Map();
+		this.lastSnapshot = undefined;
+		return backup;
+	}
+
+	private update(history: HermesHistory, mode: ScanMeta['mode'], started: number, callbacks: ScanCallbacks) {
+		const sessions = history.listSessions();
+		const listed = new Set(sessions.map((s) => s.id));
+		for (const id of this.entries.keys()) {
+			if (!listed.has(id)) {
+				this.entries.delete(id);
+				this.aggregate.remove(id);
+			}
+		}
+		const changed = sessions.filter((s) => this.entries.get(s.id)?.fingerprint !== s.fingerprint);
+		const cold = !this.lastSnapshot && mode === 'full';
+		let lastProgress = 0;
+		let lastPartial = performance.now();
+		changed.forEach((session, index) => {
+			const contribution = analyzeSession(session, history.readMessages(session));
+			this.entries.set(session.id, { fingerprint: session.fingerprint, contribution });
+			this.aggregate.add(contribution);
+			const now = performance.now();
+			if (now - lastProgress >= progressIntervalMs) {
+				lastProgress = now;
+				callbacks.onProgress?.(index + 1, changed.length);
+			}
+			if (cold && callbacks.onPartial && now - lastPartial >= partialIntervalMs) {
+				lastPartial = now;
+				callbacks.onPartial(this.snapshotOf({ mode: 'in_progress', sessions_total: sessions.length, sessions_rescanned: index + 1, sessions_reused: 0, duration_ms: Math.round(now - started) }, true));
+			}
+		});
+		callbacks.onProgress?.(changed.length, changed.length);
+		return { rescanned: changed.length, total: sessions.length };
+	}
+
+	private async complete(meta: ScanMeta, started: number, changed: boolean): Promise<Snapshot> {
+		const values = this.aggregate.values();
+		const draft = this.snapshotOf(meta, false);
+		const recorded = recordUnlocks(this.unlocks ?? new Map(), draft.achievements, (id) => {
+			const metric = evidenceMetric(id);
+			return metric ? this.aggregate.evidenceFor(metric) : null;
+		}, Date.now() / 1000);
+		this.unlocks = recorded.history;
+		if (recorded.added.length > 0) {
+			await saveUnlockHistory(this.paths.unlockState, this.unlocks);
+		}
+		if (changed) {
+			await saveCheckpoint(this.paths.checkpoint, { engineVersion, sessions: this.entries });
+		}
+		const snapshot = buildSnapshot({
+			values,
+			unlocks: this.unlocks,
+			home: this.home,
+			scanId: randomUUID(),
+			meta: { ...meta, duration_ms: Math.round(performance.now() - started) },
+			generatedAt: Date.now() / 1000,
+			partial: false,
+		});
+		await saveSnapshot(this.paths.snapshot, snapshot);
+		this.lastSnapshot = snapshot;
+		return snapshot;
+	}
+
+	/** Nothing on disk moved since the last scan: the same result, freshly dated. */
+	private async unchanged(previous: Snapshot, started: number): Promise<Snapshot> {
+		const snapshot: Snapshot = {
+			...previous,
+			generated_at: Date.now() / 1000,
+			scan_id: randomUUID(),
+			is_stale: false,
+			error: null,
+			scan_meta: {
+				mode: 'incremental',
+				sessions_total: previous.scan_meta.sessions_total,
+				sessions_rescanned: 0,
+				sessions_reused: previous.scan_meta.sessions_total,
+				duration_ms: Math.round(performance.now() - started),
+			},
+		};
+		await saveSnapshot(this.paths.snapshot, snapshot);
+		this.lastSnapshot = snapshot;
+		return snapshot;
+	}
+
+	private snapshotOf(meta: ScanMeta, partial: boolean): Snapshot {
+		return buildSnapshot({
+			values: this.aggregate.values(),
+			unlocks: this.unlocks ?? new Map(),
+			home: this.home,
+			scanId: randomUUID(),
+			meta,
+			generatedAt: Date.now() / 1000,
+			partial,
+		});
+	}
+
+	private async loadCheckpoint(): Promise<boolean> {
+		const { checkpoint } = await loadCheckpoint(this.paths.checkpoint, engineVersion);
+		this.forget();
+		if (!checkpoint) {
+			return false;
+		}
+		for (const [id, entry] of checkpoint.sessions) {
+			this.entries.set(id, entry);
+			this.aggregate.add(entry.contribution);
+		}
+		return true;
+	}
+
+	private forget(): void {
+		this.entries = new Map();
+		this.aggregate = new Aggregate();
+		this.primed = false;
+		this.lastChangeToken = undefined;
+	}
+}

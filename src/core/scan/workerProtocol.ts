@@ -1,0 +1,19 @@
+import type { Snapshot } from '../model.ts';
+
+/** The data a scan worker starts with. */
+export interface WorkerData {
+	readonly home: string;
+}
+
+/** Coordinator → worker. Each request carries an id its answer repeats. */
+export type ToWorker =
+	| { readonly type: 'scan'; readonly requestId: number; readonly full: boolean }
+	| { readonly type: 'resetHistory'; readonly requestId: number };
+
+/** Worker → coordinator. */
+export type FromWorker =
+	| { readonly type: 'progress'; readonly requestId: number; readonly done: number; readonly total: number }
+	| { readonly type: 'partial'; readonly requestId: number; readonly snapshot: Snapshot }
+	| { readonly type: 'scanned'; readonly requestId: number; readonly snapshot: Snapshot }
+	| { readonly type: 'historyReset'; readonly requestId: number; readonly backupPath: string }
+	| { readonly type: 'failed'; readonly requestId: number; readonly error: string };

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { contributionIds } from './commandIds.ts';
+import { WebviewBinding, webviewOptions } from './webviewBinding.ts';
+import type { WebviewHostDeps } from './webviewHosts.ts';
+
+interface OpenPanel {
+	readonly panel: vscode.WebviewPanel;
+	readonly binding: WebviewBinding;
+}
+
+/** The same grid in an editor tab (roomier). One at a time; restored after a window reload by the serializer. */
+export class AchievementsPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
+	private open: OpenPanel | undefined;
+	private readonly deps: WebviewHostDeps;
+
+	constructor(deps: WebviewHostDeps) {
+		this.deps = deps;
+	}
+
+	show(): void {
+		if (this.open !== undefined) {
+			this.open.panel.reveal();
+			return;
+		}
+		const panel = vscode.window.createWebviewPanel(
+			contributionIds.panelType,
+			'Hermes Achievements',
+			{ viewColumn: vscode.ViewColumn.Active },
+			{ ...webviewOptions(this.deps.extensionUri), enableFindWidget: true },
+		);
+		this.adopt(panel);
+	}
+
+	/** VS Code hands back a panel that was open before the reload; the binding writes fresh options and HTML. */
+	async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+		if (this.open !== undefined) {
+			// Only one panel is kept: a second restored one would duplicate it.
+			panel.dispose();
+			return;
+		}
+		this.adopt(panel);
+	}
+
+	dispose(): void {
+		this.open?.panel.dispose();
+	}
+
+	private adopt(panel: vscode.WebviewPanel): void {
+		panel.iconPath = {
+			light: vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'trophy-light.svg'),
+			dark: vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'trophy-dark.svg'),
+		};
+		const binding = new WebviewBinding({ ...this.deps, webview: panel.webview, isVisible: () => panel.visible });
+		const open: OpenPanel = { panel, binding };
+		this.open = open;
+		const viewState = panel.onDidChangeViewState(() => binding.visibilityChanged());
+		const disposal = panel.onDidDispose(() => {
+			viewState.dispose();
+			disposal.dispose();
+			binding.dispose();
+			if (this.open === open) {
+				this.open = undefined;
+			}
+		});
+	}
+}

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { scanStatusReport } from './scanStatusReport.ts';
+import type { ServiceSlot } from './serviceSlot.ts';
+
+export const statusScheme = 'hermes-achievements';
+
+/** The Show Scan Status document: read-only Markdown, regenerated each time it is shown. */
+export class ScanStatusDocument implements vscode.TextDocumentContentProvider, vscode.Disposable {
+	readonly uri = vscode.Uri.from({ scheme: statusScheme, path: '/Scan Status.md' });
+	private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+	readonly onDidChange = this.changed.event;
+	private readonly slot: ServiceSlot;
+
+	constructor(slot: ServiceSlot) {
+		this.slot = slot;
+	}
+
+	provideTextDocumentContent(): string {
+		const { service } = this.slot;
+		return scanStatusReport(service.current(), service.status(), Date.now());
+	}
+
+	async show(): Promise<vscode.TextEditor> {
+		// An already open copy would keep its old text without this.
+		this.changed.fire(this.uri);
+		const document = await vscode.workspace.openTextDocument(this.uri);
+		const markdown = document.languageId === 'markdown' ? document : await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+		return vscode.window.showTextDocument(markdown, { preview: true });
+	}
+
+	dispose(): void {
+		this.changed.dispose();
+	}
+}

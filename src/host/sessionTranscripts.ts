@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { escapeMarkdown } from '../core/exportSnapshot.ts';
+import { readTranscript } from '../core/hermes/history.ts';
+
+export const sessionScheme = 'hermes-session';
+
+/**
+ * Read-only Markdown transcripts behind `hermes-session:/<id>.md?home=<home>`. The home travels in the URI
+ * so an open transcript stays right after the settings point at another home.
+ */
+export class SessionTranscriptProvider implements vscode.TextDocumentContentProvider {
+	provideTextDocumentContent(uri: vscode.Uri): string {
+		const sessionId = decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.md$/, ''));
+		const home = new URLSearchParams(uri.query).get('home') ?? '';
+		try {
+			return readTranscript(home, sessionId);
+		} catch (error) {
+			return `# Session ${escapeMarkdown(sessionId)}\n\nThe transcript could not be read: ${escapeMarkdown(errorText(error))}\n`;
+		}
+	}
+}
+
+export function sessionUri(home: string, sessionId: string): vscode.Uri {
+	return vscode.Uri.from({
+		scheme: sessionScheme,
+		path: `/${encodeURIComponent(sessionId)}.md`,
+		query: new URLSearchParams({ home }).toString(),
+	});
+}
+
+/** Opens a session's transcript as a read-only Markdown editor. */
+export async function openSessionTranscript(home: string, sessionId: string): Promise<void> {
+	const document = await vscode.workspace.openTextDocument(sessionUri(home, sessionId));
+	const markdown = document.languageId === 'markdown' ? document : await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+	await vscode.window.showTextDocument(markdown, { preview: true });
+}
+
+function errorText(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { commandIds, contributionIds } from './commandIds.ts';
+import type { ServiceSlot } from './serviceSlot.ts';
+import { presentStatusBar } from './statusBarPresentation.ts';
+import type { StatusBarPresentation } from './statusBarPresentation.ts';
+
+/** The status-bar item as the extension API reports it. */
+export interface StatusBarState extends StatusBarPresentation {
+	readonly visible: boolean;
+}
+
+/** Keeps "Updated 2 min ago" and the stale marker current between service events. */
+const relativeTimeRefreshMs = 30_000;
+
+/** `$(trophy) 37/60` in the status bar; its state always comes from the service. */
+export class StatusBar implements vscode.Disposable {
+	private readonly item: vscode.StatusBarItem;
+	private readonly slot: ServiceSlot;
+	private readonly isEnabled: () => boolean;
+	private readonly disposables: vscode.Disposable[] = [];
+	private current: StatusBarState;
+
+	constructor(slot: ServiceSlot, isEnabled: () => boolean) {
+		this.slot = slot;
+		this.isEnabled = isEnabled;
+		this.item = vscode.window.createStatusBarItem(contributionIds.statusBarItem, vscode.StatusBarAlignment.Right, 100);
+		this.item.name = 'Hermes Achievements';
+		this.item.command = commandIds.open;
+		const timer = setInterval(() => this.render(), relativeTimeRefreshMs);
+		this.disposables.push(this.item, slot.onDidChange(() => this.render()), { dispose: () => clearInterval(timer) });
+		this.current = this.render();
+	}
+
+	/** Recomputes from the service and the clock; also call it when `showStatusBar` changes. */
+	render(): StatusBarState {
+		const { service } = this.slot;
+		const presentation = presentStatusBar(service.current(), service.status(), Date.now());
+		const visible = this.isEnabled();
+		this.item.text = presentation.text;
+		const tooltip = new vscode.MarkdownString(presentation.tooltip);
+		tooltip.supportThemeIcons = true;
+		this.item.tooltip = tooltip;
+		this.item.accessibilityInformation = { label: presentation.accessibilityLabel, role: 'button' };
+		if (visible) {
+			this.item.show();
+		} else {
+			this.item.hide();
+		}
+		this.current = { ...presentation, visible };
+		return this.current;
+	}
+
+	state(): StatusBarState {
+		return this.current;
+	}
+
+	dispose(): void {
+		for (const disposable of this.disposables.splice(0)) {
+			disposable.dispose();
+		}
+	}
+}

@@ -1,0 +1,164 @@
+// Runs inside a real VS Code extension host (code-server's, or @vscode/test-electron's), against the
+// built extension: activation, commands, the scan worker, the status bar, the view and settings.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/host/api.ts';
+import { expectedFiguresFromCli, makeGeneratedHome, removeHome } from './support/histories.ts';
+import type { ExpectedFigures } from './support/histories.ts';
+import { waitFor } from './support/waitFor.ts';
+import { watchWorkers } from './support/workerWatch.ts';
+
+const extensionId = 'hermes-achievements.hermes-achievements';
+const commandIds = [
+	'hermesAchievements.rescan',
+	'hermesAchievements.open',
+	'hermesAchievements.openInEditor',
+	'hermesAchievements.showScanStatus',
+	'hermesAchievements.export',
+	'hermesAchievements.resetHistory',
+	'hermesAchievements.chooseHome',
+];
+
+function scoreText(figures: ExpectedFigures): string {
+	return `$(trophy) ${figures.unlockedCount}/${figures.totalCount}`;
+}
+
+async function setHermesHome(value: string | undefined): Promise<void> {
+	await vscode.workspace.getConfiguration('hermesAchievements').update('hermesHome', value, vscode.ConfigurationTarget.Global);
+}
+
+describe('Hermes Achievements in a real extension host', function () {
+	let extension: vscode.Extension<ExtensionApi>;
+	let api: ExtensionApi;
+	let startHome: string;
+	let startFigures: ExpectedFigures;
+	/** The hermesHome setting that selects the start home ('' when HERMES_HOME does). */
+	let startSetting: string | undefined;
+	const homesToRemove: string[] = [];
+
+	before(async function () {
+		const found = vscode.extensions.getExtension<ExtensionApi>(extensionId);
+		assert.ok(found, `extension ${extensionId} is not loaded`);
+		extension = found;
+		api = await extension.activate();
+		// The runner points HERMES_HOME at a generated history; without it (another runner), make one.
+		const envHome = process.env.HERMES_HOME;
+		if (envHome && existsSync(join(envHome, 'state.db'))) {
+			startHome = envHome;
+		} else {
+			startHome = makeGeneratedHome(7, 60);
+			homesToRemove.push(startHome);
+			startSetting = startHome;
+			await setHermesHome(startHome);
+		}
+		startFigures = expectedFiguresFromCli(extension.extensionPath, startHome);
+	});
+
+	after(async function () {
+		await setHermesHome(undefined);
+		for (const home of homesToRemove) {
+			removeHome(home);
+		}
+	});
+
+	it('activates and exposes its API for the home it resolved', async function () {
+		assert.equal(extension.isActive, true);
+		const defaultHome = process.env.HERMES_HOME || join(homedir(), '.hermes');
+		const expectedHome = homesToRemove.includes(startHome) ? startHome : defaultHome;
+		await waitFor(`api.home to be ${expectedHome}`, () => (api.home === expectedHome ? true : undefined), 30_000, () => api.home);
+		assert.equal(typeof api.statusBarState, 'function');
+		assert.equal(typeof api.lastPostedModel, 'function');
+	});
+
+	it('registers every command', async function () {
+		const registered = new Set(await vscode.commands.getCommands(true));
+		const missing = commandIds.filter((id) => !registered.has(id));
+		assert.deepEqual(missing, [], `commands not registered: ${missing.join(', ')}`);
+	});
+
+	it('finishes the first scan with the figures the command line computes', async function () {
+		const snapshot = await waitFor('a complete snapshot of the start home', () => {
+			const current = api.service.current();
+			return current && !current.partial && api.service.status().last_success_at !== null ? current : undefined;
+		}, 60_000, () => api.service.status());
+		assert.equal(snapshot.unlocked_count, startFigures.unlockedCount);
+		assert.equal(snapshot.total_count, startFigures.totalCount);
+		assert.ok(api.service.status().counters.scans_run >= 1, 'no scan was counted');
+	});
+
+	it('scans in a worker thread, never on the extension host thread', async function () {
+		const watch = await watchWorkers();
+		try {
+			await vscode.commands.executeCommand('hermesAchievements.rescan');
+			const url = await waitFor('the scan worker (dist/scanWorker.js) to be seen', () =>
+				watch.workerUrls.find((workerUrl) => workerUrl.endsWith('/dist/scanWorker.js')), 30_000, () => watch.workerUrls);
+			assert.ok(url.startsWith('file://'));
+		} finally {
+			watch.dispose();
+		}
+	});
+
+	it('Rescan produces a new snapshot (new scan id and generation time)', async function () {
+		await waitFor('no scan running', () => (api.service.status().scanning === null ? true : undefined), 60_000);
+		const before = api.service.current();
+		assert.ok(before, 'no snapshot before the rescan');
+		// generated_at has a resolution of one second.
+		await new Promise((resolve) => setTimeout(resolve, 1100));
+		await vscode.commands.executeCommand('hermesAchievements.rescan');
+		const after = await waitFor('a snapshot with a new scan_id', () => {
+			const current = api.service.current();
+			return current && current.scan_id !== before.scan_id && !current.partial ? current : undefined;
+		}, 60_000, () => api.service.current()?.scan_id);
+		assert.ok(after.generated_at > before.generated_at, `generated_at ${after.generated_at} is not after ${before.generated_at}`);
+		assert.equal(after.unlocked_count, startFigures.unlockedCount);
+	});
+
+	it('shows the score in the status bar', async function () {
+		const expected = scoreText(startFigures);
+		const state = await waitFor(`status bar text containing "${expected}"`, () => {
+			const current = api.statusBarState();
+			return current.text.includes(expected) ? current : undefined;
+		}, 30_000, () => api.statusBarState());
+		assert.equal(state.visible, true);
+		assert.ok(state.tooltip.length > 0, 'the status bar item has no tooltip');
+		assert.ok(state.accessibilityLabel.includes(String(startFigures.unlockedCount)), `accessibility label "${state.accessibilityLabel}" lacks the count`);
+	});
+
+	it('opens the view, which receives a model of the snapshot', async function () {
+		await vscode.commands.executeCommand('hermesAchievements.open');
+		const model = await waitFor('the view to be sent a model', () => {
+			const posted = api.lastPostedModel();
+			return posted && posted.home === startHome && posted.summary.unlocked === startFigures.unlockedCount ? posted : undefined;
+		}, 60_000, () => api.lastPostedModel()?.summary);
+		assert.equal(model.summary.total, startFigures.totalCount);
+		assert.equal(model.achievements.length, startFigures.totalCount);
+		const unlockedNames = model.achievements.filter((card) => card.state === 'unlocked').map((card) => card.name).sort();
+		assert.deepEqual(unlockedNames, [...startFigures.unlockedNames].sort());
+	});
+
+	it('re-points to another Hermes home when the setting changes', async function () {
+		const otherHome = makeGeneratedHome(11, 6);
+		homesToRemove.push(otherHome);
+		const otherFigures = expectedFiguresFromCli(extension.extensionPath, otherHome);
+		assert.notEqual(otherFigures.unlockedCount, startFigures.unlockedCount, 'the second history must score differently for this test to mean anything');
+		await setHermesHome(otherHome);
+		await waitFor(`api.home to become ${otherHome}`, () => (api.home === otherHome ? true : undefined), 30_000, () => api.home);
+		const expected = scoreText(otherFigures);
+		await waitFor(`status bar text containing "${expected}"`, () => (api.statusBarState().text.includes(expected) ? true : undefined),
+			60_000, () => api.statusBarState().text);
+		assert.equal(api.service.status().home, otherHome);
+		const model = await waitFor('the view model of the new home', () => {
+			const posted = api.lastPostedModel();
+			return posted && posted.home === otherHome ? posted : undefined;
+		}, 60_000, () => api.lastPostedModel()?.home);
+		assert.equal(model.summary.unlocked, otherFigures.unlockedCount);
+
+		await setHermesHome(startSetting);
+		await waitFor('api.home to return to the start home', () => (api.home === startHome ? true : undefined), 30_000, () => api.home);
+		await waitFor(`status bar back at "${scoreText(startFigures)}"`, () => (api.statusBarState().text.includes(scoreText(startFigures)) ? true : undefined),
+			60_000, () => api.statusBarState().text);
+	});
+});

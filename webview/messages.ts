@@ -1,0 +1,18 @@
+import type { ToWebview } from '../src/shared/protocol.ts';
+
+/** Anything can post into a webview's window; only the host's two message shapes are acted on. */
+export function isToWebview(data: unknown): data is ToWebview {
+	if (typeof data !== 'object' || data === null) {
+		return false;
+	}
+	const message = data as { type?: unknown; model?: unknown; achievementId?: unknown };
+	switch (message.type) {
+		case 'model':
+			return typeof message.model === 'object' && message.model !== null
+				&& Array.isArray((message.model as { achievements?: unknown }).achievements);
+		case 'reveal':
+			return typeof message.achievementId === 'string';
+		default:
+			return false;
+	}
+}
