@@ -14,15 +14,21 @@ T0=$(date +%s)
 log() { echo "[install +$(( $(date +%s) - T0 ))s] $*" >&2; }
 mkdir -p "$CACHE"
 
-# 1. Chromium from Debian. Playwright's own browser download is never used.
+# 1. System packages from Debian: Chromium (Playwright's own browser download is never used) and the
+#    Kerberos headers code-server's `kerberos` native module compiles against.
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM" ]; then
+APT_PACKAGES=()
+[ -x "$CHROMIUM" ] || APT_PACKAGES+=(chromium)
+[ -f /usr/include/gssapi/gssapi.h ] || APT_PACKAGES+=(libkrb5-dev)
+command -v g++ >/dev/null || APT_PACKAGES+=(g++)
+command -v make >/dev/null || APT_PACKAGES+=(make)
+if [ "${#APT_PACKAGES[@]}" -gt 0 ]; then
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-		log "apt-get install chromium"
+		log "apt-get install ${APT_PACKAGES[*]}"
 		apt-get update -qq >"$CACHE/apt.log" 2>&1
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >>"$CACHE/apt.log" 2>&1 || { tail -20 "$CACHE/apt.log" >&2; exit 1; }
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${APT_PACKAGES[@]}" >>"$CACHE/apt.log" 2>&1 || { tail -20 "$CACHE/apt.log" >&2; exit 1; }
 	else
-		echo "install.sh: $CHROMIUM is missing and apt-get cannot run here (need root): install the Debian chromium package" >&2
+		echo "install.sh: missing ${APT_PACKAGES[*]} and apt-get cannot run here (need root): install these Debian packages" >&2
 		exit 1
 	fi
 fi

@@ -141,7 +141,6 @@ export class ScanCoordinator implements AchievementsService {
 		const startedAt = Date.now();
 		this.progress = { kind, started_at: startedAt, sessions_done: 0, sessions_total: 0 };
 		this.statistics.started(startedAt);
-		this.fireChange();
 		const promise = this.worker
 			.scan(full, {
 				onProgress: (done, total) => {
@@ -161,6 +160,7 @@ export class ScanCoordinator implements AchievementsService {
 			)
 			.finally(() => this.finished());
 		this.running = { kind, promise };
+		this.fireChange();
 		return promise;
 	}
 

@@ -57,9 +57,12 @@ export function snapshotToMarkdown(snapshot: Snapshot): string {
 	return `${lines.join('\n')}\n`;
 }
 
-/** Backslash-escapes Markdown syntax so text from the Hermes data is shown literally. */
+/**
+ * Backslash-escapes the Markdown that works mid-line (emphasis, code, links, HTML, table pipes) so text
+ * from the Hermes data is shown literally; newlines become spaces, so it never starts a block of its own.
+ */
 export function escapeMarkdown(text: string): string {
-	return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, ' ');
+	return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/\r?\n/g, ' ');
 }
 
 function progressText(achievement: AchievementView): string {

@@ -161,12 +161,8 @@ async function chooseHome(slot: ServiceSlot, folderArg?: unknown): Promise<strin
 	if (folder === undefined) {
 		return undefined;
 	}
-	const configuration = vscode.workspace.getConfiguration(configSection);
-	await configuration.update('hermesHome', folder.fsPath, vscode.ConfigurationTarget.Global);
-	const inspected = configuration.inspect('hermesHome');
-	if (inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined) {
-		void vscode.window.showWarningMessage('Hermes home saved in your user settings, but this workspace sets its own hermesAchievements.hermesHome, which wins.');
-	}
+	// The setting is machine-scoped (a repository must not point it elsewhere), so the user settings are the place.
+	await vscode.workspace.getConfiguration(configSection).update('hermesHome', folder.fsPath, vscode.ConfigurationTarget.Global);
 	return folder.fsPath;
 }
 

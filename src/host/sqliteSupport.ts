@@ -7,7 +7,11 @@ type BuiltinLoader = ((id: string) => unknown) | undefined;
  * Whether this Node runtime ships `node:sqlite`. `process.getBuiltinModule` itself is missing on runtimes
  * older than any that has SQLite, and on runtimes where SQLite sits behind a flag it returns nothing or throws.
  */
-export function hasBuiltinSqlite(loadBuiltin: BuiltinLoader = process.getBuiltinModule?.bind(process)): boolean {
+export function hasBuiltinSqlite(): boolean {
+	return canLoadSqlite(process.getBuiltinModule?.bind(process));
+}
+
+export function canLoadSqlite(loadBuiltin: BuiltinLoader): boolean {
 	if (loadBuiltin === undefined) {
 		return false;
 	}

@@ -37,9 +37,7 @@ export class StatusBar implements vscode.Disposable {
 		const presentation = presentStatusBar(service.current(), service.status(), Date.now());
 		const visible = this.isEnabled();
 		this.item.text = presentation.text;
-		const tooltip = new vscode.MarkdownString(presentation.tooltip);
-		tooltip.supportThemeIcons = true;
-		this.item.tooltip = tooltip;
+		this.item.tooltip = new vscode.MarkdownString(presentation.tooltip);
 		this.item.accessibilityInformation = { label: presentation.accessibilityLabel, role: 'button' };
 		if (visible) {
 			this.item.show();

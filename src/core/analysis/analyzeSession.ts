@@ -6,12 +6,15 @@ import type { Contribution, HermesMessage, SessionInfo, StatName } from '../mode
 import { statNames } from '../model.ts';
 import { sortedByCodePoint } from './codePointOrder.ts';
 import { messageText } from './messageText.ts';
-import { countMatches } from './pyRegex.ts';
+import type { PyRegex } from './pyRegex.ts';
+import { countMatches, needsExactForm } from './pyRegex.ts';
 import { PyFloat, dumpsPyJson, isPyDict, pyDictGet } from './pyJson.ts';
 import {
-	backgroundRegex, errorRegex, fileRegex, hitRules, installRegex, portRegex, processNeedles, restartRegex,
-	skillNeedles, skillWordRegex, successRegex, tinyFixRegex, toolRules, yamlRegex,
+	backgroundRegex, configExtRegex, configOthersRegex, eaddrinuseRegex, errorRegex, fileRegex, hitRules, installWordRegex,
+	packageManagerRegex, portConflictWordRegex, portNumberRegex, processNeedles, restartRegex, skillNeedles,
+	skillOnLowerRegex, skillOnOriginalRegex, successRegex, tinyFixRegex, toolRules, yamlRegex,
 } from './rules.ts';
+import { countConfigEvents, followedOnSameLine } from './splitMatchers.ts';
 
 export function analyzeSession(session: SessionInfo, messages: Iterable<HermesMessage>): Contribution {
 	const toolNames = new Set<string>();
@@ -44,12 +47,15 @@ export function analyzeSession(session: SessionInfo, messages: Iterable<HermesMe
 			const name = toolNameOfCall(call);
 			if (name !== null) countCall(name);
 		}
-		if (errorRegex.test(text)) errorCount++;
 		const blob = isPyTruthy(toolCalls) ? `${text} ${dumpsPyJson(toolCalls)}` : text;
-		for (const match of blob.matchAll(fileRegex)) filesTouched.add(match[0]);
+		for (const match of blob.matchAll(fileRegex.exact)) filesTouched.add(match[0]);
 	}
 
 	const fullText = textParts.join('\n');
+	const form = needsExactForm(fullText) ? 'exact' : 'fast';
+	const pick = (regex: PyRegex): RegExp => regex[form];
+	const error = pick(errorRegex);
+	for (const text of textParts) if (error.test(text)) errorCount++;
 	const stats = Object.fromEntries(statNames.map((name) => [name, 0])) as Record<StatName, number>;
 	stats.message_count = messageCount;
 	stats.tool_call_count = toolCallCount;
@@ -66,21 +72,25 @@ export function analyzeSession(session: SessionInfo, messages: Iterable<HermesMe
 		if (containsAny(lower, skillNeedles)) stats.skill_events += count;
 	}
 	stats.web_browser_calls = stats.web_calls + stats.browser_calls;
-	stats.process_calls += countMatches(backgroundRegex, fullText);
-	stats.skill_events += countMatches(skillWordRegex, fullText.toLowerCase());
+	stats.process_calls += countMatches(pick(backgroundRegex), fullText);
+	stats.skill_events += fullText.includes('\u0130')
+		? countMatches(skillOnLowerRegex.exact, fullText.toLowerCase())
+		: countMatches(skillOnOriginalRegex.exact, fullText);
 
 	// ERROR_RE cannot match across the "\n" joining two messages, so it matches the whole text
 	// exactly when it matched one message.
 	const anyError = errorCount > 0;
-	const portConflict = portRegex.test(fullText);
+	const portConflict = pick(eaddrinuseRegex).test(fullText)
+		|| followedOnSameLine(pick(portNumberRegex), pick(portConflictWordRegex), fullText);
 	stats.port_conflict_events = portConflict ? 1 : 0;
-	const anyInstall = installRegex.test(fullText);
+	const anyInstall = followedOnSameLine(pick(packageManagerRegex), pick(installWordRegex), fullText);
 	stats.install_error_events = anyInstall && anyError ? 1 : 0;
-	stats.install_success_events = anyInstall && successRegex.test(fullText) ? 1 : 0;
-	stats.restart_after_error_events = anyError && restartRegex.test(fullText) ? 1 : 0;
-	stats.tiny_patch_after_errors_events = errorCount >= 5 && tinyFixRegex.test(fullText) ? 1 : 0;
-	stats.yaml_error_events = anyError ? countMatches(yamlRegex, fullText) : 0;
-	for (const [stat, regex] of hitRules) stats[stat] = countMatches(regex, fullText);
+	stats.install_success_events = anyInstall && pick(successRegex).test(fullText) ? 1 : 0;
+	stats.restart_after_error_events = anyError && pick(restartRegex).test(fullText) ? 1 : 0;
+	stats.tiny_patch_after_errors_events = errorCount >= 5 && pick(tinyFixRegex).test(fullText) ? 1 : 0;
+	stats.yaml_error_events = anyError ? countMatches(pick(yamlRegex), fullText) : 0;
+	stats.config_events = countConfigEvents(pick(configOthersRegex), pick(configExtRegex), fullText);
+	for (const [stat, regex] of hitRules) stats[stat] = countMatches(pick(regex), fullText);
 
 	const model = session.model;
 	return {

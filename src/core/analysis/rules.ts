@@ -1,29 +1,56 @@
 /**
  * The reference engine's rules (spec/engine.md §2), as Python patterns translated once at load.
- * The Python sources are kept verbatim so they can be compared with the reference line by line.
+ * The Python sources are kept verbatim so they can be compared with the reference line by line;
+ * the few rules split for speed say which reference pattern they stand for.
  */
 import type { StatName } from '../model.ts';
+import type { PyRegex } from './pyRegex.ts';
 import { compilePyRegex } from './pyRegex.ts';
 
-const search = (pattern: string): RegExp => compilePyRegex(pattern, { ignoreCase: true, global: false });
-const findAll = (pattern: string): RegExp => compilePyRegex(pattern, { ignoreCase: true, global: true });
+const search = (pattern: string): PyRegex => compilePyRegex(pattern, { ignoreCase: true, global: false });
+const findAll = (pattern: string): PyRegex => compilePyRegex(pattern, { ignoreCase: true, global: true });
 
 export const errorRegex = search(String.raw`\b(error|failed|failure|traceback|exception|permission denied|not found|eaddrinuse|already in use|timed out|blocked)\b`);
-export const portRegex = search(String.raw`\b(port\s+)?(3000|5173|8000|8080|9119)\b.*\b(in use|already|taken|eaddrinuse)\b|\beaddrinuse\b`);
-export const installRegex = search(String.raw`\b(npm|pnpm|yarn|pip|uv)\b.*\b(install|add)\b`);
 export const successRegex = search(String.raw`\b(success|passed|built|compiled|done|exit_code["']?\s*[:=]\s*0|verified|ok)\b`);
 export const fileRegex = compilePyRegex(String.raw`(?:/home/|~/?|\./|/mnt/)[\w./-]+\.(?:py|js|ts|tsx|jsx|css|html|md|json|yaml|yml|svg|sql|sh)`, { ignoreCase: false, global: true });
-/** Runs on the lower-cased text and without re.I, as the reference does. */
-export const skillWordRegex = compilePyRegex(String.raw`\bskill`, { ignoreCase: false, global: true });
 export const backgroundRegex = findAll(String.raw`background\s*=\s*true`);
 export const restartRegex = search(String.raw`\brestart|reload|kill|start\b`);
 export const tinyFixRegex = search(String.raw`one character|single character|typo`);
 export const yamlRegex = findAll(String.raw`yaml|yml|colon|parse error`);
 
-type HitStat = Exclude<StatName, 'yaml_error_events'>;
+/** `\bskill` as the reference runs it: on the lower-cased text, without re.I. */
+export const skillOnLowerRegex = compilePyRegex(String.raw`\bskill`, { ignoreCase: false, global: true });
+/**
+ * The same count on the original text, valid when it holds no `İ` (the only character whose
+ * lower case changes length, so elsewhere lowering maps each character in place): exactly the
+ * characters that lower-case to s, k, i, l, and lowering never changes whether one is a word
+ * character.
+ */
+export const skillOnOriginalRegex = compilePyRegex(String.raw`\b[sS][kKK][iI][lL][lL]`, { ignoreCase: false, global: true });
+
+/**
+ * PORT_RE `\b(port\s+)?(3000|5173|8000|8080|9119)\b.*\b(in use|already|taken|eaddrinuse)\b|\beaddrinuse\b`
+ * matches exactly when `eaddrinuse` does, or a port number is followed on its line by a
+ * conflict word: `port\s+` is optional, and a number after it already has a boundary before it.
+ */
+export const portNumberRegex = findAll(String.raw`\b(3000|5173|8000|8080|9119)\b`);
+export const portConflictWordRegex = findAll(String.raw`\b(in use|already|taken|eaddrinuse)\b`);
+export const eaddrinuseRegex = search(String.raw`\beaddrinuse\b`);
+/** INSTALL_RE `\b(npm|pnpm|yarn|pip|uv)\b.*\b(install|add)\b`, as its two halves on one line. */
+export const packageManagerRegex = findAll(String.raw`\b(npm|pnpm|yarn|pip|uv)\b`);
+export const installWordRegex = findAll(String.raw`\b(install|add)\b`);
+/**
+ * config_events, `config\.ya?ml|\b[a-z0-9_-]+config\.(?:js|ts|json|ya?ml)|\.env(?:\b|\.)|manifest\.json|settings\.json|pyproject\.toml|package\.json`,
+ * as the pattern without its second alternative plus where that alternative's matches end
+ * (see `countConfigEvents`).
+ */
+export const configOthersRegex = findAll(String.raw`config\.ya?ml|\.env(?:\b|\.)|manifest\.json|settings\.json|pyproject\.toml|package\.json`);
+export const configExtRegex = findAll(String.raw`config\.(?:js|ts|json|ya?ml)`);
+
+type HitStat = Exclude<StatName, 'yaml_error_events' | 'config_events'>;
 
 /** `*_events` that are `hits(P)` on the whole text: stat → global regex. */
-export const hitRules: readonly (readonly [HitStat, RegExp])[] = [
+export const hitRules: readonly (readonly [HitStat, PyRegex])[] = [
 	['traceback_events', findAll(String.raw`traceback|exception`)],
 	['log_read_events', findAll(String.raw`gateway\.log|errors\.log|agent\.log|/api/logs|\blogs\b`)],
 	['permission_denied_events', findAll(String.raw`permission denied|eacces|operation not permitted`)],
@@ -44,7 +71,6 @@ export const hitRules: readonly (readonly [HitStat, RegExp])[] = [
 	['gemini_events', findAll(String.raw`gemini|google ai|google model`)],
 	['local_model_events', findAll(String.raw`ollama|llama\.cpp|gguf|vllm|local model|open[- ]weight|open weights`)],
 	['toolset_events', findAll(String.raw`toolset|enabled_toolsets|browser tool|terminal tool|file tool|web tool`)],
-	['config_events', findAll(String.raw`config\.ya?ml|\b[a-z0-9_-]+config\.(?:js|ts|json|ya?ml)|\.env(?:\b|\.)|manifest\.json|settings\.json|pyproject\.toml|package\.json`)],
 	['git_history_events', findAll(String.raw`\bgit\s+(rebase|merge|fetch|pull|push|tag|checkout)|merge conflict|conflict\s*\(|rebase --continue`)],
 	['test_events', findAll(String.raw`pytest|unittest|vitest|playwright|npm test|pnpm test|node --check|py_compile|tests? passed|\bOK\b`)],
 	['screenshot_events', findAll(String.raw`screenshot|playwright|vision_analyze|browser_vision|\.png|image data`)],

@@ -7,8 +7,7 @@ export function pythonJson(value: unknown, asciiOnly = false): string {
 		return 'null';
 	}
 	if (typeof value === 'string') {
-		const quoted = JSON.stringify(value);
-		return asciiOnly ? escapeNonAscii(quoted) : quoted;
+		return value.length >= longString ? quoteLong(value, asciiOnly) : quote(value, asciiOnly);
 	}
 	if (typeof value === 'number') {
 		return Number.isFinite(value) ? String(value) : 'NaN';
@@ -24,6 +23,29 @@ export function pythonJson(value: unknown, asciiOnly = false): string {
 		return `{${fields.join(', ')}}`;
 	}
 	return 'null';
+}
+
+function quote(text: string, asciiOnly: boolean): string {
+	const quoted = JSON.stringify(text);
+	return asciiOnly ? escapeNonAscii(quoted) : quoted;
+}
+
+// Long strings (file views, big logs) repeat across a generated history; quoting each once saves
+// most of the serialisation time of a large run.
+const longString = 2000;
+const longQuoted = new Map<string, string>();
+
+function quoteLong(text: string, asciiOnly: boolean): string {
+	const key = asciiOnly ? `a${text}` : `u${text}`;
+	let quoted = longQuoted.get(key);
+	if (quoted === undefined) {
+		if (longQuoted.size > 2000) {
+			longQuoted.clear();
+		}
+		quoted = quote(text, asciiOnly);
+		longQuoted.set(key, quoted);
+	}
+	return quoted;
 }
 
 // Per UTF-16 unit, so astral characters become surrogate pairs exactly like Python's escapes.

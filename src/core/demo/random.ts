@@ -2,6 +2,9 @@
  * A small seeded generator (mulberry32) so a demo history is the same on every machine for a
  * given seed. Never Math.random: the benchmark and the end-to-end tests compare runs.
  */
+// Weight tables are module constants; summing them once per table keeps picks cheap.
+const totals = new WeakMap<object, number>();
+
 export class SeededRandom {
 	private state: number;
 
@@ -40,9 +43,13 @@ export class SeededRandom {
 	}
 
 	weighted<T>(choices: readonly (readonly [T, number])[]): T {
-		let total = 0;
-		for (const [, weight] of choices) {
-			total += weight;
+		let total = totals.get(choices);
+		if (total === undefined) {
+			total = 0;
+			for (const [, weight] of choices) {
+				total += weight;
+			}
+			totals.set(choices, total);
 		}
 		let roll = this.next() * total;
 		for (const [item, weight] of choices) {

@@ -1,4 +1,4 @@
-import { parsePyJson } from './pyJsonStandIn.ts';
+import { parsePyJson } from '../analysis/pyJson.ts';
 
 const jsonPrefixes = ['\u0000json:', '\u0001json:'];
 const textDecoder = new TextDecoder('utf-8', { fatal: false });

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, posix, win32 } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export interface ResolvedHome {
 	/** The default root that holds `profiles/`. */
@@ -26,28 +26,27 @@ export function resolveHermesHome(options: {
 	platform: NodeJS.Platform;
 	userHome: string;
 }): ResolvedHome {
-	const pathApi = options.platform === 'win32' ? win32 : posix;
 	const configured = nonBlank(options.configuredHome) ?? nonBlank(options.env.HERMES_HOME);
 	let base: string;
 	if (configured !== null) {
-		base = pathApi.resolve(expandTilde(configured, options.userHome, pathApi.join));
+		base = resolve(expandTilde(configured, options.userHome));
 	} else {
-		base = platformDefault(options, pathApi.join);
+		base = platformDefault(options);
 	}
 	const profile = nonBlank(options.profile);
-	const parent = pathApi.dirname(base);
-	const isProfileHome = pathApi.basename(parent) === 'profiles' && isValidProfileName(pathApi.basename(base));
-	const root = isProfileHome ? pathApi.dirname(parent) : base;
+	const parent = dirname(base);
+	const isProfileHome = basename(parent) === 'profiles' && isValidProfileName(basename(base));
+	const root = isProfileHome ? dirname(parent) : base;
 	if (profile === null || profile === 'default') {
 		if (profile === 'default') {
 			return { root, home: root, profile: null };
 		}
-		return { root, home: base, profile: isProfileHome ? pathApi.basename(base) : null };
+		return { root, home: base, profile: isProfileHome ? basename(base) : null };
 	}
 	if (!isValidProfileName(profile)) {
 		throw new RangeError(`"${profile}" is not a Hermes profile name (lowercase letters, digits, "_" and "-", at most 64, starting with a letter or digit).`);
 	}
-	return { root, home: pathApi.join(root, 'profiles', profile), profile };
+	return { root, home: join(root, 'profiles', profile), profile };
 }
 
 /** Named profiles under `<root>/profiles/`, sorted; tombstones such as `.deleted` are skipped. */
@@ -63,25 +62,26 @@ export function listProfiles(root: string): string[] {
 		.sort();
 }
 
-function platformDefault(options: { env: Record<string, string | undefined>; platform: NodeJS.Platform; userHome: string }, joinPath: (...parts: string[]) => string): string {
-	const dotHermes = joinPath(options.userHome, '.hermes');
+/** Paths use the host's separators: `platform` only chooses the rule, so it can be tested anywhere. */
+function platformDefault(options: { env: Record<string, string | undefined>; platform: NodeJS.Platform; userHome: string }): string {
+	const dotHermes = join(options.userHome, '.hermes');
 	if (options.platform !== 'win32') {
 		return dotHermes;
 	}
-	const localAppData = nonBlank(options.env.LOCALAPPDATA) ?? joinPath(options.userHome, 'AppData', 'Local');
-	const windowsHome = joinPath(localAppData, 'hermes');
+	const localAppData = nonBlank(options.env.LOCALAPPDATA) ?? join(options.userHome, 'AppData', 'Local');
+	const windowsHome = join(localAppData, 'hermes');
 	if (!existsSync(dotHermes) && existsSync(windowsHome)) {
 		return windowsHome;
 	}
 	return dotHermes;
 }
 
-function expandTilde(path: string, userHome: string, joinPath: (...parts: string[]) => string): string {
+function expandTilde(path: string, userHome: string): string {
 	if (path === '~') {
 		return userHome;
 	}
 	if (path.startsWith('~/') || path.startsWith('~\\')) {
-		return joinPath(userHome, path.slice(2));
+		return join(userHome, path.slice(2));
 	}
 	return path;
 }

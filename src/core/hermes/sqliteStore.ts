@@ -1,4 +1,4 @@
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { HermesMessage } from '../model.ts';
 import { decodeContent, decodeToolCalls, cellText } from './decode.ts';
 import { HistoryError, historyErrorFromSqlite } from './historyError.ts';
@@ -25,6 +25,11 @@ interface Schema {
 
 type Row = Record<string, unknown>;
 
+interface PreviewEntry {
+	readonly key: string;
+	readonly raw: string;
+}
+
 /**
  * A read-only view of one `state.db`: never writes, never checkpoints, never changes the
  * journal mode; every read is a short transaction retried while a writer holds the lock.
@@ -34,6 +39,8 @@ export class SqliteStore {
 	private readonly db: DatabaseSync;
 	private readonly schema: Schema | null;
 	private listingSql: string | null = null;
+	private previewStatement: StatementSync | null = null;
+	private previews = new Map<string, PreviewEntry>();
 	private exactCountsSql: string | null = null;
 
 	constructor(path: string) {
@@ -56,12 +63,36 @@ export class SqliteStore {
 		if (schema === null) {
 			return [];
 		}
-		const { rows, exactCounts } = this.readTransaction(() => {
-			const listed = this.db.prepare(this.listingSql ??= buildListingSql(schema)).all() as Row[];
-			const counts = needsExactCounts(schema) ? this.readExactCounts(schema) : null;
-			return { rows: listed, exactCounts: counts };
+		return this.readTransaction(() => {
+			const rows = this.db.prepare(this.listingSql ??= buildListingSql(schema)).all() as Row[];
+			const exactCounts = needsExactCounts(schema) ? this.readExactCounts(schema) : null;
+			const previews = new Map<string, PreviewEntry>();
+			const sessions = rows.map((row) => {
+				const id = String(cellText(row.id) ?? row.id);
+				const counts = exactCounts === null ? '' : (exactCounts.get(id) ?? '0');
+				const preview = hasTitle(row.title) ? null : this.preview(schema, id, row, counts, previews);
+				return toStoreSession(id, row, preview, counts);
+			});
+			this.previews = previews;
+			return sessions;
 		});
-		return rows.map((row) => toStoreSession(row, exactCounts));
+	}
+
+	/**
+	 * The reference's preview (its first-user-message subquery), read only for untitled sessions and
+	 * reused while the session's message counters and newest timestamp stay the same.
+	 */
+	private preview(schema: Schema, id: string, row: Row, counts: string, next: Map<string, PreviewEntry>): string {
+		const key = `${String(row.message_count)}|${String(row.rewind_count)}|${String(row.tool_call_count)}|${String(row.max_ts)}|${counts}`;
+		const cached = this.previews.get(id);
+		if (cached !== undefined && cached.key === key) {
+			next.set(id, cached);
+			return cached.raw;
+		}
+		const found = (this.previewStatement ??= this.db.prepare(buildPreviewSql(schema))).get(id) as Row | undefined;
+		const raw = found === undefined ? '' : (cellText(found.raw) ?? '');
+		next.set(id, { key, raw });
+		return raw;
 	}
 
 	/** Whether the store has a `sessions` row with this id (archived and hidden ones included). */
@@ -183,32 +214,39 @@ function buildExactCountsSql(schema: Schema): string {
 
 function buildListingSql(schema: Schema): string {
 	const s = (name: string): string => (schema.sessions.has(name) ? `s."${name}"` : 'NULL');
-	const m = (name: string): string => (schema.messages.has(name) ? `m."${name}"` : 'NULL');
 	const filters: string[] = [];
 	for (const flag of ['archived', 'hidden']) {
 		if (schema.sessions.has(flag)) {
 			filters.push(`COALESCE(s."${flag}", 0) = 0`);
 		}
 	}
-	const title = s('title');
-	// The reference's preview query, computed only where the title does not make it moot.
-	const preview = `CASE WHEN typeof(${title}) = 'text' AND ${title} <> '' THEN NULL ELSE COALESCE((SELECT SUBSTR(REPLACE(REPLACE(${m('content')}, X'0A', ' '), X'0D', ' '), 1, 63) FROM messages m WHERE m.session_id = s.id AND ${m('role')} = 'user' AND ${m('content')} IS NOT NULL ORDER BY ${m('timestamp')}, m.id LIMIT 1), '') END`;
-	const lastMessage = schema.messages.has('timestamp') ? '(SELECT MAX(m2.timestamp) FROM messages m2 WHERE m2.session_id = s.id)' : 'NULL';
-	return `SELECT s.id AS id, ${title} AS title, ${s('model')} AS model, ${s('source')} AS source, ${s('started_at')} AS started_at,
+	const lastMessage = schema.messages.has('timestamp') ? '(SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = s.id)' : 'NULL';
+	return `SELECT s.id AS id, ${s('title')} AS title, ${s('model')} AS model, ${s('source')} AS source, ${s('started_at')} AS started_at,
 		${s('message_count')} AS message_count, ${s('tool_call_count')} AS tool_call_count, ${s('rewind_count')} AS rewind_count,
-		${preview} AS preview_raw, ${lastMessage} AS max_ts
+		${lastMessage} AS max_ts
 		FROM sessions s${filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : ''} ORDER BY ${s('started_at')} DESC`;
 }
 
-function toStoreSession(row: Row, exactCounts: Map<string, string> | null): StoreSession {
-	const id = String(cellText(row.id) ?? row.id);
-	const title = resolveTitle(cellText(row.title), cellText(row.preview_raw));
+/** The reference's preview subquery, verbatim apart from the missing-column fallbacks. */
+function buildPreviewSql(schema: Schema): string {
+	const m = (name: string): string => (schema.messages.has(name) ? `m."${name}"` : 'NULL');
+	return `SELECT COALESCE((SELECT SUBSTR(REPLACE(REPLACE(${m('content')}, X'0A', ' '), X'0D', ' '), 1, 63) FROM messages m WHERE m.session_id = ? AND ${m('role')} = 'user' AND ${m('content')} IS NOT NULL ORDER BY ${m('timestamp')}, m.id LIMIT 1), '') AS raw`;
+}
+
+/** Python's truthiness of the `title` cell, as in `title or preview`. */
+function hasTitle(title: unknown): boolean {
+	return (typeof title === 'string' && title !== '') || (title instanceof Uint8Array && title.length > 0);
+}
+
+function toStoreSession(id: string, row: Row, previewRaw: string | null, counts: string): StoreSession {
+	const title = resolveTitle(cellText(row.title), previewRaw);
 	const modelText = cellText(row.model);
 	const model = modelText === null || modelText === '' ? null : modelText;
+	const source = cellText(row.source);
 	const startedAt = sanitizeEpoch(row.started_at);
 	const lastActive = sanitizeEpoch(row.max_ts) ?? startedAt;
-	const parts = [title, model, cellText(row.source), String(row.started_at), String(row.max_ts), String(row.message_count), String(row.tool_call_count), String(row.rewind_count), exactCounts === null ? '' : (exactCounts.get(id) ?? '0')];
-	return { id, title, model, source: cellText(row.source), startedAt, lastActive, fingerprint: fingerprintOf(parts) };
+	const parts = [title, model, source, String(row.started_at), String(row.max_ts), String(row.message_count), String(row.tool_call_count), String(row.rewind_count), counts];
+	return { id, title, model, source, startedAt, lastActive, fingerprint: fingerprintOf(parts) };
 }
 
 function toMessage(row: Row): HermesMessage {

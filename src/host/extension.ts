@@ -1,0 +1,124 @@
+import { homedir } from 'node:os';
+import * as vscode from 'vscode';
+import { createAchievementsService } from '../core/coordinator.ts';
+import { resolveHermesHome } from '../core/hermes/home.ts';
+import type { ViewModel } from '../shared/protocol.ts';
+import { AchievementsPanels } from './achievementsPanel.ts';
+import { AchievementsViewProvider } from './achievementsView.ts';
+import { createExtensionApi } from './api.ts';
+import type { ExtensionApi } from './api.ts';
+import { commandIds, contributionIds } from './commandIds.ts';
+import { registerCommands } from './commands.ts';
+import { configSection, readConfig, serviceInputsChanged } from './config.ts';
+import type { HermesAchievementsConfig } from './config.ts';
+import { HomeWatcher } from './homeWatcher.ts';
+import { ScanStatusDocument, statusScheme } from './scanStatusDocument.ts';
+import type { ActiveService } from './serviceSlot.ts';
+import { ServiceSlot } from './serviceSlot.ts';
+import { openSessionTranscript, SessionTranscriptProvider, sessionScheme } from './sessionTranscripts.ts';
+import { hasBuiltinSqlite } from './sqliteSupport.ts';
+import { StatusBar } from './statusBar.ts';
+import { UnlockNotifier } from './unlockNotifier.ts';
+import { activateUnsupported } from './unsupportedRuntime.ts';
+import type { WebviewActions } from './webviewBinding.ts';
+
+/**
+ * Wires the adapter together and returns at once: no I/O is awaited here. The service paints the
+ * persisted snapshot as soon as it is read, then revalidates in its worker.
+ */
+export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
+	if (!hasBuiltinSqlite()) {
+		activateUnsupported(context);
+		return undefined;
+	}
+	let config = currentConfig();
+	const slot = new ServiceSlot(startService(context, config));
+	let lastPosted: ViewModel | undefined;
+
+	const actions: WebviewActions = {
+		rescan: () => void vscode.commands.executeCommand(commandIds.rescan),
+		openSession: (sessionId) => void openSessionTranscript(slot.home, sessionId),
+		chooseHome: () => void vscode.commands.executeCommand(commandIds.chooseHome),
+		openSettings: () => void vscode.commands.executeCommand('workbench.action.openSettings', configSection),
+	};
+	const webviewDeps = {
+		extensionUri: context.extensionUri,
+		slot,
+		actions,
+		onDidPost: (model: ViewModel) => {
+			lastPosted = model;
+		},
+	};
+	const view = new AchievementsViewProvider(webviewDeps);
+	const panels = new AchievementsPanels(webviewDeps);
+	const statusDocument = new ScanStatusDocument(slot);
+	const statusBar = new StatusBar(slot, () => config.showStatusBar);
+	const notifier = new UnlockNotifier(slot, () => config.notifyOnUnlock, (id) => view.reveal(id));
+
+	context.subscriptions.push(
+		slot,
+		view,
+		panels,
+		statusDocument,
+		statusBar,
+		notifier,
+		new HomeWatcher(slot),
+		vscode.window.registerWebviewViewProvider(contributionIds.gridView, view),
+		vscode.window.registerWebviewPanelSerializer(contributionIds.panelType, panels),
+		vscode.workspace.registerTextDocumentContentProvider(sessionScheme, new SessionTranscriptProvider()),
+		vscode.workspace.registerTextDocumentContentProvider(statusScheme, statusDocument),
+		...registerCommands({ slot, view, panels, statusDocument }),
+		vscode.workspace.onDidChangeConfiguration((event) => {
+			if (!event.affectsConfiguration(configSection)) {
+				return;
+			}
+			const previous = config;
+			config = currentConfig();
+			if (serviceInputsChanged(previous, config)) {
+				// Re-point everything at the new home: the slot disposes the old service, the watcher follows.
+				slot.replace(startService(context, config));
+				void slot.service.request();
+			}
+			statusBar.render();
+		}),
+	);
+
+	void slot.service.request();
+	return createExtensionApi({ slot, statusBar, notifier, lastPostedModel: () => lastPosted });
+}
+
+export function deactivate(): void {
+	// Everything is disposed through context.subscriptions.
+}
+
+function currentConfig(): HermesAchievementsConfig {
+	return readConfig(vscode.workspace.getConfiguration(configSection));
+}
+
+function startService(context: vscode.ExtensionContext, config: HermesAchievementsConfig): ActiveService {
+	const home = resolveHome(config);
+	const service = createAchievementsService({
+		home,
+		ttlMs: config.ttlSeconds * 1000,
+		workerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'scanWorker.js').fsPath,
+	});
+	return { service, home };
+}
+
+function resolveHome(config: HermesAchievementsConfig): string {
+	const options = {
+		configuredHome: config.hermesHome,
+		profile: config.profile,
+		env: process.env,
+		platform: process.platform,
+		userHome: homedir(),
+	};
+	try {
+		return resolveHermesHome(options).home;
+	} catch (error) {
+		// A mistyped profile name must not stop the extension: use the root home and say why.
+		const reason = error instanceof Error ? error.message : String(error);
+		void vscode.window.showWarningMessage(`Hermes Achievements: ${reason} Using the root Hermes home instead.`);
+		return resolveHermesHome({ ...options, profile: '' }).home;
+	}
+}

@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { SeededRandom } from '../../src/core/demo/random.ts';
+import type { Snapshot } from '../../src/core/model.ts';
+import { ScanEngine, engineVersion } from '../../src/core/scan/scanEngine.ts';
+import { pluginPaths } from '../../src/core/store/pluginPaths.ts';
+import { copyHistory, HistoryEditor, randomTurns } from '../support/historyEdits.ts';
+import { makeTempDir, removeDir, unpackParityHome } from '../support/fixtures.ts';
+
+/** The evaluation fields a view reads; the incremental and the from-scratch scan must agree on all. */
+function evaluations(snapshot: Snapshot) {
+	return snapshot.achievements.map((a) => ({
+		id: a.id, state: a.state, tier: a.tier, progress: a.progress, progress_pct: a.progress_pct,
+		next_tier: a.next_tier, next_threshold: a.next_threshold, unlocked: a.unlocked, discovered: a.discovered,
+	}));
+}
+
+/** From scratch, on a second home holding a copy of the same history and no plugin files at all. */
+async function scanFromScratch(home: string, scratchHome: string): Promise<Snapshot> {
+	rmSync(pluginPaths(scratchHome).dir, { recursive: true, force: true });
+	copyHistory(home, scratchHome);
+	return new ScanEngine(scratchHome).scan(true);
+}
+
+const models = ['anthropic/claude-sonnet-4', 'openai/gpt-5', 'gemini-2.5-pro', 'qwen3:32b', 'ollama/llama3', 'None', 'mistral-large'];
+const operations = ['add', 'extend', 'rewind', 'archive', 'delete', 'title', 'model'] as const;
+type Operation = (typeof operations)[number];
+
+/**
+ * Applies one random change and returns how many sessions an incremental scan must read again:
+ * added or changed ones; archived and deleted sessions are only subtracted.
+ */
+function applyRandomChange(editor: HistoryEditor, rng: SeededRandom, tag: string): { operation: Operation; touched: number } {
+	const ids = editor.sessionIds();
+	const operation: Operation = ids.length < 6 ? 'add' : rng.pick(operations);
+	const target = ids[rng.int(0, ids.length - 1)]!;
+	switch (operation) {
+		case 'add':
+			editor.addSession({
+				id: `prop_${tag}`,
+				startedAt: 1_757_000_000 + rng.int(0, 5_000_000) + rng.next(),
+				model: rng.chance(0.2) ? null : rng.pick(models),
+				title: rng.chance(0.3) ? null : `Property session ${tag}`,
+				source: rng.pick(['cli', 'telegram', 'cron']),
+			}, randomTurns(rng, rng.int(1, 8)));
+			return { operation, touched: 1 };
+		case 'extend':
+			editor.appendMessages(target, randomTurns(rng, rng.int(1, 4)));
+			return { operation, touched: 1 };
+		case 'rewind': {
+			if (editor.activeMessageCount(target) === 0) {
+				editor.appendMessages(target, randomTurns(rng, 2));
+			}
+			editor.rewind(target, rng.int(1, 3));
+			return { operation, touched: 1 };
+		}
+		case 'archive':
+			editor.archive(target);
+			return { operation, touched: 0 };
+		case 'delete':
+			editor.deleteSession(target);
+			return { operation, touched: 0 };
+		case 'title':
+			editor.setTitle(target, `Renamed ${tag}`);
+			return { operation, touched: 1 };
+		case 'model': {
+			const current = editor.model(target);
+			let model = rng.pick(models);
+			if (model === current) {
+				model = models[(models.indexOf(model) + 1) % models.length]!;
+			}
+			editor.setModel(target, model);
+			return { operation, touched: 1 };
+		}
+	}
+}
+
+describe('incremental scan (property test)', function () {
+	this.timeout(120_000);
+	let home: string;
+	let scratchHome: string;
+
+	beforeEach(() => {
+		home = unpackParityHome('seed7-s100-v17');
+		scratchHome = makeTempDir('hermes-scratch-');
+		// The twenty smallest sessions keep 75 from-scratch scans fast; every kind of change still applies.
+		new HistoryEditor(home).keepSmallest(20);
+	});
+
+	afterEach(() => {
+		removeDir(home);
+		removeDir(scratchHome);
+	});
+
+	for (const seed of [11, 2024, 90210]) {
+		it(`equals a from-scratch scan after every random change (seed ${seed})`, async () => {
+			const rng = new SeededRandom(seed);
+			const editor = new HistoryEditor(home);
+			assert.ok(editor.hasColumn('messages', 'active'), 'the v17 fixture must have messages.active for rewinds');
+			const engine = new ScanEngine(home);
+			const first = await engine.scan(false);
+			assert.equal(first.scan_meta.mode, 'full');
+			const seen = new Set<Operation>();
+			for (let step = 0; step < 25; step++) {
+				const { operation, touched } = applyRandomChange(editor, rng, `${seed}_${step}`);
+				seen.add(operation);
+				const context = `seed ${seed}, step ${step} (${operation})`;
+				const incremental = await engine.scan(false);
+				const scratch = await scanFromScratch(home, scratchHome);
+				assert.equal(incremental.scan_meta.mode, 'incremental', context);
+				assert.equal(incremental.scan_meta.sessions_rescanned, touched, `${context}: sessions read`);
+				assert.equal(incremental.scan_meta.sessions_total, scratch.scan_meta.sessions_total, context);
+				assert.equal(incremental.scan_meta.sessions_reused, incremental.scan_meta.sessions_total - touched, context);
+				assert.deepEqual(incremental.aggregate, scratch.aggregate, `${context}: aggregate`);
+				assert.deepEqual(evaluations(incremental), evaluations(scratch), `${context}: evaluations`);
+				assert.equal(incremental.unlocked_count, scratch.unlocked_count, context);
+			}
+			assert.ok(seen.size >= 5, `the sequence exercised only ${[...seen].join(', ')}`);
+		});
+	}
+
+	it('reads nothing when nothing changed', async () => {
+		const engine = new ScanEngine(home);
+		const first = await engine.scan(false);
+		const second = await engine.scan(false);
+		assert.equal(second.scan_meta.mode, 'incremental');
+		assert.equal(second.scan_meta.sessions_rescanned, 0);
+		assert.equal(second.scan_meta.sessions_reused, first.scan_meta.sessions_total);
+		assert.deepEqual(second.aggregate, first.aggregate);
+		assert.notEqual(second.scan_id, first.scan_id);
+		// A new engine (a restarted worker) trusts the checkpoint and reads nothing either.
+		const restarted = await new ScanEngine(home).scan(false);
+		assert.equal(restarted.scan_meta.mode, 'incremental');
+		assert.equal(restarted.scan_meta.sessions_rescanned, 0);
+		assert.deepEqual(restarted.aggregate, first.aggregate);
+	});
+
+	for (const [what, change] of [
+		['another engine version', (file: Record<string, unknown>) => ({ ...file, engine_version: `${engineVersion}-older` })],
+		['another schema version', (file: Record<string, unknown>) => ({ ...file, schema_version: 999 })],
+	] as const) {
+		it(`rebuilds from scratch when the checkpoint is from ${what}`, async () => {
+			const first = await new ScanEngine(home).scan(false);
+			const path = pluginPaths(home).checkpoint;
+			const file = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+			writeFileSync(path, JSON.stringify(change(file)));
+			const rebuilt = await new ScanEngine(home).scan(false);
+			assert.equal(rebuilt.scan_meta.mode, 'full');
+			assert.equal(rebuilt.scan_meta.sessions_rescanned, first.scan_meta.sessions_total);
+			assert.deepEqual(rebuilt.aggregate, first.aggregate);
+			// The rebuild wrote a current checkpoint: the next engine trusts it again.
+			const again = await new ScanEngine(home).scan(false);
+			assert.equal(again.scan_meta.mode, 'incremental');
+			assert.equal(again.scan_meta.sessions_rescanned, 0);
+		});
+	}
+});
