@@ -93,6 +93,9 @@ await singleCheck('type-check (tsconfig.json)', bin('tsc'), ['-p', 'tsconfig.jso
 if (existsSync(join(root, 'webview', 'tsconfig.json'))) {
 	await singleCheck('type-check (webview/tsconfig.json)', bin('tsc'), ['-p', 'webview/tsconfig.json']);
 }
+if (existsSync(join(root, 'test', 'e2e', 'tsconfig.json'))) {
+	await singleCheck('type-check (test/e2e/tsconfig.json)', bin('tsc'), ['-p', 'test/e2e/tsconfig.json']);
+}
 await mochaPart('unit tests', ['--reporter', 'spec']);
 const built = await singleCheck('build', 'npm', ['run', '--silent', 'build']);
 const packaged = await singleCheck('package (.vsix)', 'npm', ['run', '--silent', 'package'],

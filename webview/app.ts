@@ -80,7 +80,7 @@ export function createApp(options: AppOptions): App {
 		if (!hasGrid) {
 			const firstScan = model.problem === null;
 			loading.hidden = !firstScan;
-			loading.textContent = 'Reading your Hermes history for the first time…';
+			loading.textContent = 'Your achievements appear here as soon as the first scan of your Hermes history finishes.';
 			return;
 		}
 		summarySlot.replaceChildren(renderSummary(model, now()));
@@ -223,8 +223,9 @@ export function createApp(options: AppOptions): App {
 	}
 
 	root.addEventListener('click', onClick);
-	toolbar.element.addEventListener('input', onControlChange);
-	toolbar.element.addEventListener('change', onControlChange);
+	// Capture: vscode-elements dispatch `change` without bubbling.
+	toolbar.element.addEventListener('input', onControlChange, true);
+	toolbar.element.addEventListener('change', onControlChange, true);
 	grid.addEventListener('keydown', onGridKeyDown);
 	grid.addEventListener('focusin', onGridFocusIn);
 	const timer = setInterval(() => {
@@ -263,8 +264,8 @@ export function createApp(options: AppOptions): App {
 			options.messageSource.removeEventListener('message', onMessage);
 			clearInterval(timer);
 			root.removeEventListener('click', onClick);
-			toolbar.element.removeEventListener('input', onControlChange);
-			toolbar.element.removeEventListener('change', onControlChange);
+			toolbar.element.removeEventListener('input', onControlChange, true);
+			toolbar.element.removeEventListener('change', onControlChange, true);
 			grid.removeEventListener('keydown', onGridKeyDown);
 			grid.removeEventListener('focusin', onGridFocusIn);
 		},

@@ -7,7 +7,7 @@ export const sortLabels: Readonly<Record<SortKey, string>> = {
 	next: 'Closest to next tier',
 	tier: 'Highest tier',
 	name: 'Name',
-	recent: 'Most recent unlock',
+	recent: 'Most recent',
 };
 
 export const stateFilters = ['all', 'unlocked', 'discovered', 'secret'] as const;

@@ -80,7 +80,13 @@ export class ScanCoordinator implements AchievementsService {
 		if (this.good) {
 			if (this.isStale(this.good)) {
 				this.statistics.staleServed();
-				void this.schedule(false);
+				// A scan already running will bring a fresh snapshot: queuing another behind it would
+				// make every repeated open of a stale view cost one more scan.
+				if (this.running) {
+					this.statistics.joined();
+				} else {
+					void this.schedule(false);
+				}
 			}
 			return this.decorate(this.good);
 		}

@@ -77,18 +77,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
 			if (serviceInputsChanged(previous, config)) {
 				// Re-point everything at the new home: the slot disposes the old service, the watcher follows.
 				slot.replace(startService(context, config));
-				void slot.service.request();
+				revalidate(slot);
 			}
 			statusBar.render();
 		}),
 	);
 
-	void slot.service.request();
+	revalidate(slot);
 	return createExtensionApi({ slot, statusBar, notifier, lastPostedModel: () => lastPosted });
 }
 
-export function deactivate(): void {
-	// Everything is disposed through context.subscriptions.
+/** Paints the persisted snapshot as soon as it is read, then refreshes it in the background if stale. */
+function revalidate(slot: ServiceSlot): void {
+	// A failure shows in the service's status (view, status bar); there is nobody to hand it to here.
+	slot.service.request().catch(() => undefined);
 }
 
 function currentConfig(): HermesAchievementsConfig {

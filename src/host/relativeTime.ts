@@ -42,5 +42,5 @@ export function formatDuration(ms: number): string {
 	}
 	const minutes = Math.floor(ms / minute);
 	const seconds = Math.round((ms % minute) / 1000);
-	return `${minutes} min ${seconds} s`;
+	return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
 }

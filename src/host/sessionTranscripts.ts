@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../core/exportSnapshot.ts';
-import { readTranscript } from '../core/hermes/history.ts';
 
 export const sessionScheme = 'hermes-session';
 
@@ -9,10 +8,13 @@ export const sessionScheme = 'hermes-session';
  * so an open transcript stays right after the settings point at another home.
  */
 export class SessionTranscriptProvider implements vscode.TextDocumentContentProvider {
-	provideTextDocumentContent(uri: vscode.Uri): string {
+	async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
 		const sessionId = decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.md$/, ''));
 		const home = new URLSearchParams(uri.query).get('home') ?? '';
 		try {
+			// Loaded on first use: the history reader pulls in node:sqlite, and the bundle must load (and explain
+			// itself) even on a VS Code whose runtime lacks it.
+			const { readTranscript } = await import('../core/hermes/history.ts');
 			return readTranscript(home, sessionId);
 		} catch (error) {
 			return `# Session ${escapeMarkdown(sessionId)}\n\nThe transcript could not be read: ${escapeMarkdown(errorText(error))}\n`;

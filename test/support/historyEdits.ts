@@ -116,6 +116,21 @@ export class HistoryEditor {
 		});
 	}
 
+	/** Copies every session and its messages under new ids (`<prefix><id>`): a bigger history. */
+	duplicateSessions(prefix: string): void {
+		this.write((db) => {
+			const sessionColumns = [...columnsOf(db, 'sessions')];
+			const messageColumns = [...columnsOf(db, 'messages')].filter((name) => name !== 'id');
+			const renamed = (columns: string[], key: string) => columns.map((name) => {
+				if (name === key) return `'${prefix}' || ${name}`;
+				if (name === 'title') return `CASE WHEN title IS NULL THEN NULL ELSE '${prefix}' || title END`;
+				return name;
+			}).join(', ');
+			db.exec(`INSERT INTO sessions (${sessionColumns.join(', ')}) SELECT ${renamed(sessionColumns, 'id')} FROM sessions`);
+			db.exec(`INSERT INTO messages (${messageColumns.join(', ')}) SELECT ${renamed(messageColumns, 'session_id')} FROM messages ORDER BY id`);
+		});
+	}
+
 	/** Runs any statement on the test's copy (for edits the helpers above do not cover). */
 	exec(sql: string): void {
 		this.write((db) => db.exec(sql));

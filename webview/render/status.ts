@@ -18,7 +18,7 @@ export function renderStatus(scan: ScanStatusVm, now: number): HTMLElement {
 		spin = true;
 		parts.push(scan.phase === 'rebuild' ? 'Rebuilding in background' : 'Updating in background');
 		if (scan.updatedAt !== null) {
-			parts.push(`shown: updated ${relativeTime(scan.updatedAt, now)}`);
+			parts.push(`last updated ${relativeTime(scan.updatedAt, now)}`);
 		}
 	} else if (scan.updatedAt !== null) {
 		iconName = scan.error ? 'warning' : scan.stale ? 'history' : 'check';

@@ -34,7 +34,7 @@ export function createToolbar(initial: UiState): Toolbar {
 
 	const category = custom('vscode-single-select', { class: 'select', label: 'Category', 'data-control': 'category' });
 	const sort = custom('vscode-single-select', { class: 'select', label: 'Sort by', 'data-control': 'sort' },
-		...sortKeys.map((key) => custom('vscode-option', { value: key, selected: key === initial.sort }, `Sort: ${sortLabels[key]}`)));
+		...sortKeys.map((key) => custom('vscode-option', { value: key, selected: key === initial.sort }, sortLabels[key])));
 
 	const stateButtons = stateFilters.map((filter) => h('button', {
 		type: 'button',

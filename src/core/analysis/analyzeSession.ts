@@ -47,8 +47,10 @@ export function analyzeSession(session: SessionInfo, messages: Iterable<HermesMe
 			const name = toolNameOfCall(call);
 			if (name !== null) countCall(name);
 		}
-		const blob = isPyTruthy(toolCalls) ? `${text} ${dumpsPyJson(toolCalls)}` : text;
-		for (const match of blob.matchAll(fileRegex.exact)) filesTouched.add(match[0]);
+		// The reference scans `text + " " + json.dumps(tool_calls)`; no FILE match can contain the
+		// space, so scanning the two parts apart finds the same paths without building the blob.
+		addFileMatches(text, filesTouched);
+		if (isPyTruthy(toolCalls)) addFileMatches(dumpsPyJson(toolCalls), filesTouched);
 	}
 
 	const fullText = textParts.join('\n');
@@ -104,6 +106,12 @@ export function analyzeSession(session: SessionInfo, messages: Iterable<HermesMe
 		port_conflict: portConflict,
 		stats,
 	};
+}
+
+function addFileMatches(text: string, into: Set<string>): void {
+	const regex = fileRegex.exact;
+	regex.lastIndex = 0;
+	for (let match = regex.exec(text); match !== null; match = regex.exec(text)) into.add(match[0]);
 }
 
 /** `call.get("name") or (call.get("function") or {}).get("name")`, when it is a usable name. */

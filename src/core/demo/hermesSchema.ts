@@ -101,6 +101,12 @@ ${columnList(sessionColumns(schema))},
 CREATE TABLE messages (
 ${columnList(messageColumns(schema))}
 );
+`;
+}
+
+/** Indexes, created after a bulk load: building them once is cheaper than maintaining them per row. */
+export function indexSql(): string {
+	return `
 CREATE INDEX idx_sessions_source ON sessions(source);
 CREATE INDEX idx_sessions_parent ON sessions(parent_session_id);
 CREATE INDEX idx_sessions_started ON sessions(started_at DESC);

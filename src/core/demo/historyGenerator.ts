@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { generateConversation, type GeneratedMessage } from './conversation.ts';
-import { schemaSql, schemaVersionNumber, type HermesSchema } from './hermesSchema.ts';
+import { indexSql, schemaSql, schemaVersionNumber, type HermesSchema } from './hermesSchema.ts';
 import { writeSnapshotFile, writeTranscriptFile } from './legacySessionFiles.ts';
 import { pythonJson } from './pythonJson.ts';
 import { deriveSeed, SeededRandom } from './random.ts';
@@ -276,6 +276,7 @@ export function generateHistory(options: GenerateOptions): GenerateResult {
 		// WAL like Hermes: going through the WAL would write every byte twice.
 		db.exec('PRAGMA journal_mode = OFF');
 		db.exec('PRAGMA synchronous = OFF');
+		db.exec('PRAGMA cache_size = -65536');
 		db.exec(schemaSql(schema));
 		db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(schemaVersionNumber[schema]);
 		db.prepare('INSERT INTO state_meta (key, value) VALUES (?, ?)').run(generatorMarker, JSON.stringify({ seed, sessions, schema, now }));
@@ -294,6 +295,7 @@ export function generateHistory(options: GenerateOptions): GenerateResult {
 		for (const root of roots) {
 			writeRoot(writer, root, minMessages);
 		}
+		db.exec(indexSql());
 		db.exec('COMMIT');
 		db.exec('PRAGMA journal_mode = WAL');
 		const oldest = roots[0]?.startedAt ?? now;

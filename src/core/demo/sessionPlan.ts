@@ -75,7 +75,10 @@ function startTime(rng: SeededRandom, spanDays: number, now: number): number {
 
 function targetLength(rng: SeededRandom, options: PlanOptions, forceMarathon: boolean): number {
 	const { minMessages, maxMessages } = options;
-	if (forceMarathon || rng.chance(marathonRate)) {
+	if (forceMarathon) {
+		return rng.int(Math.round(maxMessages * 1.6), maxMessages * 2);
+	}
+	if (rng.chance(marathonRate)) {
 		return rng.int(maxMessages * 2, maxMessages * 4);
 	}
 	// The smaller of two draws skews toward short sessions, as real histories do.

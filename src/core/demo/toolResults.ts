@@ -68,7 +68,7 @@ function json(value: unknown, asciiOnly = false): string {
 function terminal(rng: SeededRandom, theme: Theme, project: Project): ToolExchange {
 	const run = runTerminal(rng, theme, project);
 	const args: Record<string, unknown> = { command: run.command };
-	if (rng.chance(0.08)) {
+	if (rng.chance(0.05)) {
 		args['background'] = true;
 		return { args, result: json({ output: `Background process started (session_id: proc_${rng.hex(8)}, pid ${rng.int(1000, 60000)})`, exit_code: 0, error: null }) };
 	}

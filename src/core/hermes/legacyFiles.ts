@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HermesMessage, SessionOrigin } from '../model.ts';
+import { isPyDict, parsePyJson, pyDictGet, type PyDict } from '../analysis/pyJson.ts';
 import { decodeToolCalls } from './decode.ts';
 import { sanitizeEpoch } from './epoch.ts';
 import { readLines } from './lineReader.ts';
@@ -95,10 +96,15 @@ export function* readLegacyMessages(file: LegacyFile): Generator<HermesMessage> 
 	}
 }
 
-type Entry = Record<string, unknown>;
+/** A decoded JSON object, in the Python-compatible shape the analysis reads. */
+type Entry = PyDict | Record<string, unknown>;
+
+function field(entry: Entry, key: string): unknown {
+	return pyDictGet(entry, key);
+}
 
 function readSnapshot(path: string): Entry {
-	const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+	const parsed = parsePyJson(readFileSync(path, 'utf8'));
 	if (!isEntry(parsed)) {
 		throw new Error('not a JSON object');
 	}
@@ -106,7 +112,8 @@ function readSnapshot(path: string): Entry {
 }
 
 function snapshotMessages(snapshot: Entry): Entry[] {
-	return Array.isArray(snapshot.messages) ? snapshot.messages.filter(isEntry) : [];
+	const messages = field(snapshot, 'messages');
+	return Array.isArray(messages) ? messages.filter(isEntry) : [];
 }
 
 function* transcriptEntries(path: string): Generator<Entry> {
@@ -116,7 +123,7 @@ function* transcriptEntries(path: string): Generator<Entry> {
 		}
 		let parsed: unknown;
 		try {
-			parsed = JSON.parse(line);
+			parsed = parsePyJson(line);
 		} catch {
 			continue;
 		}
@@ -128,13 +135,13 @@ function* transcriptEntries(path: string): Generator<Entry> {
 
 function summarizeSnapshot(path: string): LegacySummary {
 	const snapshot = readSnapshot(path);
-	const startedAt = parseLocalIso(snapshot.session_start);
+	const startedAt = parseLocalIso(field(snapshot, 'session_start'));
 	return {
 		title: resolveTitle(null, firstUserPreview(snapshotMessages(snapshot))),
-		model: nonEmptyText(snapshot.model),
-		source: nonEmptyText(snapshot.platform),
+		model: nonEmptyText(field(snapshot, 'model')),
+		source: nonEmptyText(field(snapshot, 'platform')),
 		startedAt,
-		lastActive: parseLocalIso(snapshot.last_updated) ?? startedAt,
+		lastActive: parseLocalIso(field(snapshot, 'last_updated')) ?? startedAt,
 	};
 }
 
@@ -145,14 +152,14 @@ function summarizeTranscript(path: string): LegacySummary {
 	let lastActive: number | null = null;
 	let preview: string | null = null;
 	for (const entry of transcriptEntries(path)) {
-		const at = parseLocalIso(entry.timestamp);
+		const at = parseLocalIso(field(entry, 'timestamp'));
 		startedAt ??= at;
 		if (at !== null && (lastActive === null || at > lastActive)) {
 			lastActive = at;
 		}
-		if (entry.role === 'session_meta') {
-			model ??= nonEmptyText(entry.model);
-			source ??= nonEmptyText(entry.platform);
+		if (field(entry, 'role') === 'session_meta') {
+			model ??= nonEmptyText(field(entry, 'model'));
+			source ??= nonEmptyText(field(entry, 'platform'));
 		} else if (preview === null) {
 			preview = firstUserPreview([entry]);
 		}
@@ -163,19 +170,22 @@ function summarizeTranscript(path: string): LegacySummary {
 /** The reference preview source: the first user message with content; multimodal content gives "". */
 function firstUserPreview(messages: readonly Entry[]): string | null {
 	for (const message of messages) {
-		if (message.role === 'user' && message.content !== null && message.content !== undefined) {
-			return typeof message.content === 'string' ? sqlitePreviewRaw(message.content) : '';
+		const content = field(message, 'content');
+		if (field(message, 'role') === 'user' && content !== null && content !== undefined) {
+			return typeof content === 'string' ? sqlitePreviewRaw(content) : '';
 		}
 	}
 	return null;
 }
 
 function toMessage(entry: Entry): HermesMessage {
+	const role = field(entry, 'role');
+	const toolName = field(entry, 'tool_name');
 	return {
-		role: typeof entry.role === 'string' ? entry.role : null,
-		content: entry.content ?? null,
-		toolCalls: decodeToolCalls(entry.tool_calls),
-		toolName: typeof entry.tool_name === 'string' ? entry.tool_name : null,
+		role: typeof role === 'string' ? role : null,
+		content: field(entry, 'content') ?? null,
+		toolCalls: decodeToolCalls(field(entry, 'tool_calls')),
+		toolName: typeof toolName === 'string' ? toolName : null,
 	};
 }
 
@@ -201,7 +211,7 @@ function nonEmptyText(value: unknown): string | null {
 }
 
 function isEntry(value: unknown): value is Entry {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
+	return isPyDict(value);
 }
 
 function errorCode(error: unknown): string | undefined {

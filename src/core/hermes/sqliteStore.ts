@@ -27,7 +27,8 @@ type Row = Record<string, unknown>;
 
 interface PreviewEntry {
 	readonly key: string;
-	readonly raw: string;
+	/** The preview-based title ("Untitled" when there is no preview). */
+	readonly title: string;
 }
 
 /**
@@ -70,8 +71,8 @@ export class SqliteStore {
 			const sessions = rows.map((row) => {
 				const id = String(cellText(row.id) ?? row.id);
 				const counts = exactCounts === null ? '' : (exactCounts.get(id) ?? '0');
-				const preview = hasTitle(row.title) ? null : this.preview(schema, id, row, counts, previews);
-				return toStoreSession(id, row, preview, counts);
+				const title = hasTitle(row.title) ? (cellText(row.title) ?? '') : this.previewTitle(schema, id, row, counts, previews);
+				return toStoreSession(id, row, title, counts);
 			});
 			this.previews = previews;
 			return sessions;
@@ -82,17 +83,17 @@ export class SqliteStore {
 	 * The reference's preview (its first-user-message subquery), read only for untitled sessions and
 	 * reused while the session's message counters and newest timestamp stay the same.
 	 */
-	private preview(schema: Schema, id: string, row: Row, counts: string, next: Map<string, PreviewEntry>): string {
+	private previewTitle(schema: Schema, id: string, row: Row, counts: string, next: Map<string, PreviewEntry>): string {
 		const key = `${String(row.message_count)}|${String(row.rewind_count)}|${String(row.tool_call_count)}|${String(row.max_ts)}|${counts}`;
 		const cached = this.previews.get(id);
 		if (cached !== undefined && cached.key === key) {
 			next.set(id, cached);
-			return cached.raw;
+			return cached.title;
 		}
 		const found = (this.previewStatement ??= this.db.prepare(buildPreviewSql(schema))).get(id) as Row | undefined;
-		const raw = found === undefined ? '' : (cellText(found.raw) ?? '');
-		next.set(id, { key, raw });
-		return raw;
+		const title = resolveTitle(null, found === undefined ? '' : cellText(found.raw));
+		next.set(id, { key, title });
+		return title;
 	}
 
 	/** Whether the store has a `sessions` row with this id (archived and hidden ones included). */
@@ -238,8 +239,7 @@ function hasTitle(title: unknown): boolean {
 	return (typeof title === 'string' && title !== '') || (title instanceof Uint8Array && title.length > 0);
 }
 
-function toStoreSession(id: string, row: Row, previewRaw: string | null, counts: string): StoreSession {
-	const title = resolveTitle(cellText(row.title), previewRaw);
+function toStoreSession(id: string, row: Row, title: string, counts: string): StoreSession {
 	const modelText = cellText(row.model);
 	const model = modelText === null || modelText === '' ? null : modelText;
 	const source = cellText(row.source);

@@ -1,3 +1,4 @@
+import { dumpsPyJson, isPyDict, pyDictGet } from '../analysis/pyJson.ts';
 import type { HermesMessage, SessionInfo } from '../model.ts';
 
 /** Longest text shown per message; the editor stays responsive with megabyte tool outputs. */
@@ -53,24 +54,24 @@ function partText(part: unknown): string {
 	if (typeof part === 'string') {
 		return part;
 	}
-	if (typeof part === 'object' && part !== null) {
-		const record = part as Record<string, unknown>;
-		if (typeof record.text === 'string') {
-			return record.text;
+	if (isPyDict(part)) {
+		const text = pyDictGet(part, 'text');
+		const type = pyDictGet(part, 'type');
+		if (typeof text === 'string') {
+			return text;
 		}
-		if (typeof record.type === 'string') {
-			return `[${record.type}]`;
+		if (typeof type === 'string') {
+			return `[${type}]`;
 		}
 	}
 	return safeJson(part);
 }
 
 function toolCallName(call: unknown): string {
-	if (typeof call === 'object' && call !== null) {
-		const fn = (call as Record<string, unknown>).function;
-		if (typeof fn === 'object' && fn !== null && typeof (fn as Record<string, unknown>).name === 'string') {
-			return (fn as Record<string, unknown>).name as string;
-		}
+	const fn = isPyDict(call) ? pyDictGet(call, 'function') : undefined;
+	const name = isPyDict(fn) ? pyDictGet(fn, 'name') : undefined;
+	if (typeof name === 'string') {
+		return name;
 	}
 	return 'unknown';
 }
@@ -96,7 +97,7 @@ function oneLine(text: string): string {
 
 function safeJson(value: unknown): string {
 	try {
-		return JSON.stringify(value) ?? '';
+		return dumpsPyJson(value);
 	} catch {
 		return String(value);
 	}

@@ -7,6 +7,17 @@ import type { HermesMessage, SessionInfo } from '../../../src/core/model.ts';
 import { expectedParity, makeTempDir, parityFixtures, removeDir, unpackParityHome } from '../../support/fixtures.ts';
 import { createStore, insertRow, type SchemaVariant, sha256File } from '../../support/hermesStores.ts';
 
+/** Python-dict shape of a JSON object, as parsePyJson returns it (Maps keep key order). */
+function py(value: unknown): unknown {
+	if (Array.isArray(value)) {
+		return value.map(py);
+	}
+	if (typeof value === 'object' && value !== null) {
+		return new Map(Object.entries(value).map(([key, item]) => [key, py(item)]));
+	}
+	return value;
+}
+
 function messagesOf(home: string, id: string): HermesMessage[] {
 	const history = openHistory(home);
 	try {
@@ -92,8 +103,8 @@ describe('Hermes history reader', () => {
 			assert.deepEqual(messagesOf(home, 'b'), [
 				{ role: 'system', content: 'ignored for preview', toolCalls: [], toolName: null },
 				{ role: 'user', content: '  \ufeffline one\nline two  ', toolCalls: [], toolName: null },
-				{ role: 'assistant', content: 'ok', toolCalls: [{ id: '1', type: 'function', function: { name: 'terminal', arguments: '{}' } }], toolName: null },
-				{ role: 'tool', content: [{ type: 'text', text: 'hi' }], toolCalls: [], toolName: 'terminal' },
+				{ role: 'assistant', content: 'ok', toolCalls: py([{ id: '1', type: 'function', function: { name: 'terminal', arguments: '{}' } }]), toolName: null },
+				{ role: 'tool', content: py([{ type: 'text', text: 'hi' }]), toolCalls: [], toolName: 'terminal' },
 			]);
 		});
 	}
@@ -149,7 +160,7 @@ describe('Hermes history reader', () => {
 		db.close();
 		assert.deepEqual(messagesOf(home, 's'), [
 			{ role: 'tool', content: 'a\u0000b\u0000c', toolCalls: [], toolName: null },
-			{ role: 'user', content: { k: [1, 2] }, toolCalls: [], toolName: null },
+			{ role: 'user', content: py({ k: [1, 2] }), toolCalls: [], toolName: null },
 			{ role: 'user', content: '\u0000json:{broken', toolCalls: [], toolName: null },
 			{ role: 'assistant', content: null, toolCalls: [], toolName: null },
 			{ role: 'assistant', content: '', toolCalls: [], toolName: null },

@@ -25,5 +25,6 @@ describe('relative time', () => {
 		assert.equal(formatDuration(840), '840 ms');
 		assert.equal(formatDuration(4200), '4.2 s');
 		assert.equal(formatDuration(125_000), '2 min 5 s');
+		assert.equal(formatDuration(120_000), '2 min');
 	});
 });

@@ -14,7 +14,8 @@ function selectValue(harness: Harness, control: string, value: string): void {
 	assert.ok(element, `control ${control}`);
 	element.value = value;
 	const view = harness.window as Window & typeof globalThis;
-	element.dispatchEvent(new view.Event(control === 'search' ? 'input' : 'change', { bubbles: true }));
+	// Like vscode-elements: the select's `change` does not bubble; the text field's `input` comes from its inner input.
+	element.dispatchEvent(new view.Event(control === 'search' ? 'input' : 'change', { bubbles: control === 'search' }));
 }
 
 function stateButton(harness: Harness, filter: string): HTMLButtonElement {

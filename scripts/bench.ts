@@ -1,0 +1,205 @@
+// `npm run bench`: the performance plan, measured. Generates histories with the project's own
+// generator (100, 1,000 and 5,000 sessions; 10,000 with --large), then, three runs each, times
+// the coordinator exactly as the extension host uses it (worker thread included) and prints
+// medians with min and max, ending with a verdict against the targets.
+//   npm run bench                  sizes 100, 1000, 5000
+//   npm run bench -- --large       adds 10000
+//   npm run bench -- --sizes 100   chosen sizes only
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createAchievementsService } from '../src/core/coordinator.ts';
+import { appendMessages, generateHistory } from '../src/core/demo/historyGenerator.ts';
+import { openHistory } from '../src/core/hermes/history.ts';
+import { percentile } from '../src/core/scan/scanStatistics.ts';
+import { pluginPaths } from '../src/core/store/pluginPaths.ts';
+
+const runs = 3;
+const cachedReads = 1000;
+const benchSeed = 7;
+const repo = resolve(import.meta.dirname, '..');
+const workerScript = join(repo, 'src', 'core', 'scan', 'scanWorker.ts');
+const cacheDir = join(repo, '.cache', 'bench');
+
+interface Measures {
+	coldMs: number;
+	cachedP50Ms: number;
+	cachedP95Ms: number;
+	unchangedMs: number;
+	oneChangedMs: number;
+	loopDelayP99Ms: number;
+	peakRssMb: number;
+}
+
+const columns: readonly [string, keyof Measures, (v: number) => string][] = [
+	['cold full scan', 'coldMs', ms],
+	['cached read p50', 'cachedP50Ms', ms],
+	['cached read p95', 'cachedP95Ms', ms],
+	['refresh, nothing changed', 'unchangedMs', ms],
+	['refresh, one session changed', 'oneChangedMs', ms],
+	['event-loop delay p99 (cold scan)', 'loopDelayP99Ms', ms],
+	['peak RSS (process)', 'peakRssMb', (v) => `${v.toFixed(0)} MB`],
+];
+
+const childArgs = process.argv.indexOf('--measure');
+if (childArgs >= 0) {
+	// One run in a process of its own, so its peak memory is the scan's and nobody else's.
+	const [home, run] = process.argv.slice(childArgs + 1);
+	process.stdout.write(JSON.stringify(await measure(home!, Number(run))));
+	process.exit(0);
+}
+
+const sizes = chosenSizes(process.argv.slice(2));
+const results = new Map<number, Measures[]>();
+
+console.log(`Hermes Achievements benchmark: ${runs} runs per size, sizes ${sizes.join(', ')} (Node ${process.version}, ${process.platform}/${process.arch})`);
+for (const size of sizes) {
+	const home = historyOf(size);
+	const measures: Measures[] = [];
+	for (let run = 1; run <= runs; run++) {
+		measures.push(measureInChild(home, run));
+		console.log(`  ${size} sessions, run ${run}: ${describe(measures.at(-1)!)}`);
+	}
+	results.set(size, measures);
+}
+printTable();
+printVerdict();
+
+function chosenSizes(args: readonly string[]): number[] {
+	const listed = args.indexOf('--sizes');
+	if (listed >= 0) {
+		return (args[listed + 1] ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+	}
+	return args.includes('--large') ? [100, 1000, 5000, 10000] : [100, 1000, 5000];
+}
+
+/** A generated history per size, made once and reused (the generator is deterministic). */
+function historyOf(size: number): string {
+	const home = join(cacheDir, `s${size}`);
+	const marker = join(home, 'bench.json');
+	if (existsSync(marker) && JSON.parse(readFileSync(marker, 'utf8')).seed === benchSeed) {
+		return home;
+	}
+	rmSync(home, { recursive: true, force: true });
+	mkdirSync(home, { recursive: true });
+	const started = performance.now();
+	const written = generateHistory({ home, sessions: size, seed: benchSeed, schema: 'v17' });
+	console.log(`  generated ${size} sessions (${written.messages} messages, ${(written.chars / 1e6).toFixed(1)} M chars) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	writeFileSync(marker, JSON.stringify({ seed: benchSeed, ...written }));
+	return home;
+}
+
+function measureInChild(home: string, run: number): Measures {
+	const output = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--measure', home, String(run)], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+		maxBuffer: 1 << 20,
+	});
+	return JSON.parse(output) as Measures;
+}
+
+async function measure(home: string, run: number): Promise<Measures> {
+	rmSync(pluginPaths(home).dir, { recursive: true, force: true });
+	const service = createAchievementsService({ home, ttlMs: 60 * 60 * 1000, workerScript });
+	try {
+		// Cold: no snapshot, no checkpoint; the caller waits for the bootstrap scan.
+		const loop = monitorEventLoopDelay({ resolution: 5 });
+		loop.enable();
+		let started = performance.now();
+		const cold = await service.request();
+		const coldMs = performance.now() - started;
+		loop.disable();
+		if (cold.error) {
+			throw new Error(`cold scan failed: ${cold.error}`);
+		}
+
+		const reads: number[] = [];
+		for (let i = 0; i < cachedReads; i++) {
+			started = performance.now();
+			await service.request();
+			reads.push(performance.now() - started);
+		}
+
+		started = performance.now();
+		await service.refresh();
+		const unchangedMs = performance.now() - started;
+
+		appendMessages(home, newestSessionId(home), [{ role: 'user', content: `benchmark run ${run}: one more message, please run the tests again` }]);
+		started = performance.now();
+		const touched = await service.refresh();
+		const oneChangedMs = performance.now() - started;
+		if (touched.scan_meta.sessions_rescanned !== 1) {
+			throw new Error(`expected one session re-read after one append, got ${touched.scan_meta.sessions_rescanned}`);
+		}
+		return {
+			coldMs,
+			cachedP50Ms: percentile(reads, 0.5),
+			cachedP95Ms: percentile(reads, 0.95),
+			unchangedMs,
+			oneChangedMs,
+			loopDelayP99Ms: loop.percentile(99) / 1e6,
+			// The process's peak resident set: the worker's memory plus this (small) main thread.
+			peakRssMb: process.resourceUsage().maxRSS / 1024,
+		};
+	} finally {
+		service.dispose();
+	}
+}
+
+function newestSessionId(home: string): string {
+	const history = openHistory(home);
+	try {
+		const first = history.listSessions()[0];
+		if (!first) {
+			throw new Error('the generated history has no sessions');
+		}
+		return first.id;
+	} finally {
+		history.close();
+	}
+}
+
+function describe(m: Measures): string {
+	return `cold ${ms(m.coldMs)}, cached p95 ${ms(m.cachedP95Ms)}, unchanged ${ms(m.unchangedMs)}, one changed ${ms(m.oneChangedMs)}, loop p99 ${ms(m.loopDelayP99Ms)}, peak RSS ${m.peakRssMb.toFixed(0)} MB`;
+}
+
+function ms(value: number): string {
+	return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : value >= 1 ? `${value.toFixed(1)} ms` : `${value.toFixed(3)} ms`;
+}
+
+function stats(values: readonly number[]): { median: number; min: number; max: number } {
+	const sorted = [...values].sort((a, b) => a - b);
+	return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)! };
+}
+
+function printTable(): void {
+	console.log(`\n| measure (median [min–max] of ${runs}) | ${sizes.map((s) => `${s} sessions`).join(' | ')} |`);
+	console.log(`|---|${sizes.map(() => '---').join('|')}|`);
+	for (const [label, key, format] of columns) {
+		const cells = sizes.map((size) => {
+			const { median, min, max } = stats(results.get(size)!.map((m) => m[key]));
+			return `${format(median)} [${format(min)}–${format(max)}]`;
+		});
+		console.log(`| ${label} | ${cells.join(' | ')} |`);
+	}
+}
+
+function printVerdict(): void {
+	const median = (size: number, key: keyof Measures): number | undefined => {
+		const measures = results.get(size);
+		return measures && stats(measures.map((m) => m[key])).median;
+	};
+	const checks: [string, number | undefined, number, (v: number) => string][] = [
+		['cached read p95 < 1 ms (largest size)', median(sizes.at(-1)!, 'cachedP95Ms'), 1, ms],
+		['5,000 sessions: cold full scan < 15 s', median(5000, 'coldMs'), 15000, ms],
+		['5,000 sessions: refresh after one changed session < 100 ms', median(5000, 'oneChangedMs'), 100, ms],
+		['5,000 sessions: refresh with nothing changed < 20 ms', median(5000, 'unchangedMs'), 20, ms],
+		['5,000 sessions: event-loop delay p99 during the cold scan < 30 ms', median(5000, 'loopDelayP99Ms'), 30, ms],
+		['10,000 sessions: peak memory < 400 MB', median(10000, 'peakRssMb'), 400, (v) => `${v.toFixed(0)} MB`],
+	];
+	console.log('\nVerdict');
+	for (const [label, value, target, format] of checks) {
+		console.log(value === undefined ? `  n/a   ${label} (size not run)` : `  ${value < target ? 'PASS' : 'FAIL'}  ${label}: ${format(value)}`);
+	}
+}

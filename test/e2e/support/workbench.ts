@@ -1,0 +1,36 @@
+// Playwright helpers for the VS Code web workbench served by code-server.
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+
+export const statusItemDomId = 'hermes-achievements.hermes-achievements.hermesAchievements.status';
+
+export function statusItem(page: Page): Locator {
+	return page.locator(`[id="${statusItemDomId}"]`);
+}
+
+/** The n-th webview's content document (outer iframe, then VS Code's inner `active-frame`). */
+export function webviewContent(page: Page, index = 0): FrameLocator {
+	return page.locator('iframe.webview.ready').nth(index).contentFrame().locator('iframe#active-frame').contentFrame();
+}
+
+export async function waitForWorkbench(page: Page): Promise<void> {
+	await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 120_000 });
+	await page.locator('#workbench\\.parts\\.statusbar').waitFor({ state: 'visible', timeout: 120_000 });
+}
+
+/** Runs a command by its palette title, the way a user does: F1, type, Enter. */
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+	// The page needs keyboard focus: click an inert spot of the status bar first.
+	await page.locator('#workbench\\.parts\\.statusbar').click({ position: { x: 700, y: 10 } });
+	const quickInput = page.locator('.quick-input-widget');
+	await page.keyboard.press('F1');
+	await quickInput.waitFor({ state: 'visible', timeout: 15_000 });
+	await page.keyboard.type(title, { delay: 15 });
+	await quickInput.locator('.monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 15_000 });
+	await page.keyboard.press('Enter');
+	await quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/** Text with runs of whitespace collapsed, as a person reads it. */
+export async function readableText(locator: Locator): Promise<string> {
+	return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+}
