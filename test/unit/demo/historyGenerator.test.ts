@@ -103,6 +103,7 @@ describe('history generator', () => {
 			assert.ok(count(home, 'SELECT COUNT(*) AS n FROM sessions WHERE archived = 1') >= 1);
 			assert.ok(count(home, 'SELECT COUNT(*) AS n FROM messages WHERE active = 0') >= 1);
 			assert.ok(count(home, 'SELECT COUNT(*) AS n FROM messages WHERE active = 0 AND compacted = 1') >= 1);
+			assert.ok(count(home, 'SELECT COUNT(*) AS n FROM messages WHERE active = 0 AND compacted = 0') >= 1);
 		});
 		withHome((home) => {
 			generateHistory({ home, ...small, seed: 4, schema: 'v11' });
