@@ -1,86 +1,28 @@
-// The command line: the same coordinator, worker and files as the extension, without VS Code.
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { parseArgs, usage, UsageError } from './cli/args.ts';
-import type { CliCommand } from './cli/args.ts';
-import { formatStatus, formatSummary } from './cli/formatSummary.ts';
-import { createAchievementsService } from './core/coordinator.ts';
-import { generateHistory } from './core/demo/historyGenerator.ts';
-import { resolveHermesHome } from './core/hermes/home.ts';
-import { loadScanStatus } from './core/scan/statusFile.ts';
+// Entry of the `hermes-achievements` command. The engine needs Node's built-in SQLite, so the
+// check comes before anything that loads it: an older Node gets one plain sentence, not a stack.
+import process from 'node:process';
 
-const exitOk = 0;
-const exitUnreadable = 1;
-const exitUsage = 2;
-
-async function main(argv: readonly string[]): Promise<number> {
-	let command: CliCommand;
-	let home: string;
+const hasSqlite = (() => {
 	try {
-		command = parseArgs(argv);
-		if (command.command === 'help') {
-			process.stdout.write(`${usage}\n`);
-			return exitOk;
-		}
-		home = command.command === 'demo' ? resolve(command.out) : resolveHome(command.home, command.profile);
-	} catch (error) {
-		if (error instanceof UsageError || error instanceof RangeError) {
-			process.stderr.write(`hermes-achievements: ${error.message}\n\n${usage}\n`);
-			return exitUsage;
-		}
-		throw error;
+		return process.getBuiltinModule?.('node:sqlite') !== undefined;
+	} catch {
+		return false;
 	}
-	switch (command.command) {
-		case 'scan':
-			return scan(home, command.full, command.json);
-		case 'demo':
-			if (!existsSync(join(home, 'state.db'))) {
-				const written = generateHistory({ home, sessions: command.sessions, seed: 7 });
-				process.stderr.write(`Generated a demo Hermes history in ${home} (${written.sessions} sessions, ${written.messages} messages).\n`);
-			}
-			return scan(home, false, command.json);
-		case 'status':
-			return status(home, command.json);
-	}
-}
+})();
 
-function resolveHome(configuredHome: string | undefined, profile: string | undefined): string {
-	return resolveHermesHome({ configuredHome, profile, env: process.env, platform: process.platform, userHome: homedir() }).home;
+if (hasSqlite) {
+	// A lazy require: the bundle's SQLite-using modules initialise only on this line.
+	const { runCli } = require('./cli/main.ts') as typeof import('./cli/main.ts');
+	runCli(process.argv.slice(2)).then(
+		(code) => {
+			process.exitCode = code;
+		},
+		(error: unknown) => {
+			process.stderr.write(`hermes-achievements: ${error instanceof Error ? error.message : String(error)}\n`);
+			process.exitCode = 1;
+		},
+	);
+} else {
+	process.stderr.write(`hermes-achievements needs Node.js 22.13 or newer (for its built-in SQLite); this is Node ${process.version}.\n`);
+	process.exitCode = 1;
 }
-
-async function scan(home: string, full: boolean, json: boolean): Promise<number> {
-	const service = createAchievementsService({ home, ttlMs: 0, workerScript: join(__dirname, 'scanWorker.js') });
-	try {
-		const snapshot = full ? await service.rescan() : await service.refresh();
-		process.stdout.write(`${json ? JSON.stringify(snapshot, null, 2) : formatSummary(snapshot)}\n`);
-		if (snapshot.error) {
-			process.stderr.write(`hermes-achievements: ${snapshot.error}\n`);
-			return exitUnreadable;
-		}
-		return exitOk;
-	} finally {
-		service.dispose();
-	}
-}
-
-async function status(home: string, json: boolean): Promise<number> {
-	const saved = await loadScanStatus(home);
-	if (!saved) {
-		const message = `No scan has run for ${home} yet. Run "hermes-achievements scan" first.`;
-		process.stdout.write(json ? `${JSON.stringify({ state: 'EMPTY', home, message }, null, 2)}\n` : `${message}\n`);
-		return exitOk;
-	}
-	process.stdout.write(`${json ? JSON.stringify(saved, null, 2) : formatStatus(saved)}\n`);
-	return exitOk;
-}
-
-main(process.argv.slice(2)).then(
-	(code) => {
-		process.exitCode = code;
-	},
-	(error: unknown) => {
-		process.stderr.write(`hermes-achievements: ${error instanceof Error ? error.message : String(error)}\n`);
-		process.exitCode = exitUnreadable;
-	},
-);
