@@ -47,7 +47,8 @@ node -v | grep -q '^v24\.' || { echo "install.sh: Node 24 is not first on PATH" 
 CS_DIR="$CACHE/code-server/node_modules/code-server"
 if [ ! -f "$CS_DIR/out/node/entry.js" ] || [ ! -f "$CS_DIR/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node" ] || [ ! -f "$CACHE/code-server/.complete-$CS_VERSION" ]; then
 	log "npm install code-server@$CS_VERSION (native builds, 2-3 minutes)"
-	rm -f "$CACHE/code-server/.complete-"*
+	# A half-finished earlier install (a failed native build) is removed: npm would not rerun its postinstall.
+	rm -rf "$CACHE/code-server"
 	npm install --prefix "$CACHE/code-server" --no-save --no-audit --no-fund --loglevel=error "code-server@$CS_VERSION" >&2
 	touch "$CACHE/code-server/.complete-$CS_VERSION"
 fi

@@ -10,6 +10,8 @@ import { generateHistory } from '../core/demo/historyGenerator.ts';
 import { resolveHermesHome } from '../core/hermes/home.ts';
 import { loadScanStatus } from '../core/scan/statusFile.ts';
 
+/** The extension's default for hermesAchievements.ttlSeconds. */
+const defaultTtlMs = 120_000;
 const exitOk = 0;
 const exitUnreadable = 1;
 const exitUsage = 2;
@@ -50,7 +52,7 @@ function resolveHome(configuredHome: string | undefined, profile: string | undef
 }
 
 async function scan(home: string, full: boolean, json: boolean): Promise<number> {
-	const service = createAchievementsService({ home, ttlMs: 0, workerScript: join(__dirname, 'scanWorker.js') });
+	const service = createAchievementsService({ home, ttlMs: defaultTtlMs, workerScript: join(__dirname, 'scanWorker.js') });
 	try {
 		const snapshot = full ? await service.rescan() : await service.refresh();
 		// With nothing good to show, the one-line reason is the whole answer (JSON still gets the error result).
