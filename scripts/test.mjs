@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const node = process.execPath;
+// Everything runs on the project's Node 24 (the `node` dev dependency), even when this script was
+// started by an older `node`: its bin folder goes first on PATH for every child.
+const binDir = join(root, 'node_modules', '.bin');
+const node = existsSync(join(binDir, 'node')) ? join(binDir, 'node') : process.execPath;
+const childPath = `${binDir}:${process.env.PATH ?? ''}`;
 const startedAt = Date.now();
 const results = [];
 
@@ -20,7 +24,7 @@ function elapsed(since) {
 /** Runs a command with its output passed through; resolves with the exit code and the captured output. */
 function run(command, args, options = {}) {
 	return new Promise((resolve) => {
-		const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+		const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PATH: childPath, ...options.env } });
 		let output = '';
 		const forward = (stream) => (chunk) => {
 			output += chunk;
@@ -74,7 +78,7 @@ async function mochaPart(name, args) {
 async function extensionHostPart() {
 	const name = 'extension-host tests (code-server)';
 	const since = header(name);
-	const result = await run(node, ['--disable-warning=ExperimentalWarning', join(root, 'scripts', 'e2e', 'runIntegration.ts')]);
+	const result = await run(node, ['--disable-warning=ExperimentalWarning', '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', join(root, 'scripts', 'e2e', 'runIntegration.ts')]);
 	const file = join(root, 'out', 'e2e', 'integration', 'result.json');
 	let report;
 	try {
@@ -124,7 +128,8 @@ if (!toolsReady) {
 	if (packaged) {
 		await mochaPart('end-to-end UI flow (code-server + Chromium)', [
 			'--no-config', '--reporter', 'spec', '--bail', '--timeout', '180000',
-			'--node-option', 'disable-warning=ExperimentalWarning', 'test/e2e/**/*.e2e.ts',
+			'--node-option', 'disable-warning=ExperimentalWarning', '--node-option', 'disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
+			'test/e2e/**/*.e2e.ts',
 		]);
 	} else {
 		record('end-to-end UI flow (code-server + Chromium)', 0, 1, Date.now(), 'not run: packaging the .vsix failed');

@@ -46,9 +46,8 @@ export async function runInExtensionHost(tools: E2eTools, dirs: RunDirs, options
 			settle = resolve;
 		});
 		await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-			const line = format(...(args ?? []));
-			logLines.push(`[${type}] ${line}`);
-			process.stdout.write(`${line}\n`);
+			// The workbench's own log lines arrive here too: everything goes to page.log, not the console.
+			logLines.push(`[${type}] ${format(...(args ?? []))}`);
 		});
 		await page.exposeFunction('codeAutomationExit', (code: number, logFiles: readonly LogFile[] | undefined) => {
 			for (const file of logFiles ?? []) {

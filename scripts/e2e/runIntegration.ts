@@ -61,6 +61,9 @@ async function main(): Promise<number> {
 		}
 		const mocha = JSON.parse(readFileSync(resultFile, 'utf8')) as { results: TestOutcome[] };
 		report.tests = mocha.results;
+		for (const test of mocha.results) {
+			console.log(`  ${test.state === 'passed' ? 'ok  ' : 'FAIL'} ${test.title}${test.error ? `\n       ${test.error}` : ''}`);
+		}
 		report.passed = mocha.results.filter((test) => test.state === 'passed').length;
 		report.failed = mocha.results.filter((test) => test.state === 'failed').length;
 		if (run.exitCode !== 0 && report.failed === 0) {

@@ -104,7 +104,9 @@ export class ScanEngine {
 				lastProgress = now;
 				callbacks.onProgress?.(index + 1, changed.length);
 			}
-			if (cold && callbacks.onPartial && now - lastPartial >= partialIntervalMs) {
+			// Every tenth of the way, and at least every partialIntervalMs, the view gets a running result.
+			const crossedTenth = Math.floor(((index + 1) * 10) / changed.length) > Math.floor((index * 10) / changed.length);
+			if (cold && callbacks.onPartial && index + 1 < changed.length && (crossedTenth || now - lastPartial >= partialIntervalMs)) {
 				lastPartial = now;
 				callbacks.onPartial(this.snapshotOf({ mode: 'in_progress', sessions_total: sessions.length, sessions_rescanned: index + 1, sessions_reused: 0, duration_ms: Math.round(now - started) }, true));
 			}
