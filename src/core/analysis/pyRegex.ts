@@ -22,22 +22,22 @@ const twoSidedBoundary = `(?:(?<=${word})(?!${word})|(?<!${word})(?=${word}))`;
 // Under re.I, Python also matches these non-ASCII characters to an ASCII letter.
 const extraFolds: Readonly<Record<string, string>> = { i: '\\u0130\\u0131', k: '\\u212a', s: '\\u017f' };
 
-type ClassItem =
+export type ClassItem =
 	| { readonly kind: 'range'; readonly from: number; readonly to: number }
 	| { readonly kind: 'word' }
 	| { readonly kind: 'space' };
 
-type Node =
+export type PyNode =
 	| { readonly kind: 'literal'; readonly code: number }
 	| { readonly kind: 'class'; readonly negated: boolean; readonly items: readonly ClassItem[] }
 	| { readonly kind: 'dot' }
 	| { readonly kind: 'word' }
 	| { readonly kind: 'space' }
 	| { readonly kind: 'boundary' }
-	| { readonly kind: 'group'; readonly alternatives: readonly Sequence[] }
-	| { readonly kind: 'repeat'; readonly node: Node; readonly min: number; readonly max: number; readonly lazy: boolean };
+	| { readonly kind: 'group'; readonly alternatives: readonly PySequence[] }
+	| { readonly kind: 'repeat'; readonly node: PyNode; readonly min: number; readonly max: number; readonly lazy: boolean };
 
-type Sequence = readonly Node[];
+export type PySequence = readonly PyNode[];
 
 export interface PyRegexOptions {
 	/** Python `re.I`. */
@@ -58,9 +58,7 @@ export interface PyRegexTranslation {
 
 /** The JS source and flags equivalent to a Python pattern. */
 export function translatePyRegex(pattern: string, options: PyRegexOptions, style: CaseStyle = 'manual'): PyRegexTranslation {
-	const parser = new PatternParser(pattern);
-	const alternatives = parser.parseAlternatives();
-	if (parser.pos !== pattern.length) throw new SyntaxError(`Unbalanced ')' in ${pattern}`);
+	const alternatives = parsePyPattern(pattern);
 	const unicode = alternatives.some(needsUnicode);
 	const useFlag = options.ignoreCase && style === 'flag';
 	const emitter = new Emitter(options.ignoreCase, useFlag ? (unicode ? 'flag-unicode' : 'flag') : 'manual');
@@ -100,7 +98,15 @@ export function countMatches(regex: RegExp, text: string): number {
 	return count;
 }
 
-function needsUnicode(sequence: Sequence): boolean {
+/** The top-level alternatives of a Python pattern, as the translator reads them. */
+export function parsePyPattern(pattern: string): readonly PySequence[] {
+	const parser = new PatternParser(pattern);
+	const alternatives = parser.parseAlternatives();
+	if (parser.pos !== pattern.length) throw new SyntaxError(`Unbalanced ')' in ${pattern}`);
+	return alternatives;
+}
+
+function needsUnicode(sequence: PySequence): boolean {
 	return sequence.some((node) => {
 		switch (node.kind) {
 			case 'word': case 'boundary': return true;
@@ -121,8 +127,8 @@ class PatternParser {
 		this.pattern = pattern;
 	}
 
-	parseAlternatives(): Sequence[] {
-		const alternatives: Sequence[] = [this.parseSequence()];
+	parseAlternatives(): PySequence[] {
+		const alternatives: PySequence[] = [this.parseSequence()];
 		while (this.pattern[this.pos] === '|') {
 			this.pos++;
 			alternatives.push(this.parseSequence());
@@ -130,8 +136,8 @@ class PatternParser {
 		return alternatives;
 	}
 
-	parseSequence(): Sequence {
-		const nodes: Node[] = [];
+	parseSequence(): PySequence {
+		const nodes: PyNode[] = [];
 		while (this.pos < this.pattern.length) {
 			const char = this.pattern[this.pos];
 			if (char === '|' || char === ')') break;
@@ -141,7 +147,7 @@ class PatternParser {
 		return nodes;
 	}
 
-	parseAtom(): Node {
+	parseAtom(): PyNode {
 		const pattern = this.pattern;
 		const char = pattern[this.pos];
 		this.pos++;
@@ -167,7 +173,7 @@ class PatternParser {
 		}
 	}
 
-	parseEscape(): Node {
+	parseEscape(): PyNode {
 		const char = this.pattern[this.pos];
 		this.pos++;
 		switch (char) {
@@ -180,7 +186,7 @@ class PatternParser {
 		}
 	}
 
-	parseClass(): Node {
+	parseClass(): PyNode {
 		const pattern = this.pattern;
 		const items: ClassItem[] = [];
 		const negated = pattern[this.pos] === '^';
@@ -224,7 +230,7 @@ class PatternParser {
 		throw new SyntaxError(`Unsupported class escape \\${escaped ?? ''} in ${pattern}`);
 	}
 
-	parseQuantifier(atom: Node): Node {
+	parseQuantifier(atom: PyNode): PyNode {
 		const char = this.pattern[this.pos];
 		let min: number;
 		let max: number;
@@ -245,7 +251,7 @@ function isWordCode(code: number): boolean {
 }
 
 /** Whether every match of `node` starts (or, with `fromEnd`, ends) with a word character. */
-function nodeEdgeIsWord(node: Node, fromEnd: boolean): boolean {
+function nodeEdgeIsWord(node: PyNode, fromEnd: boolean): boolean {
 	switch (node.kind) {
 		case 'literal': return isWordCode(node.code);
 		case 'word': return true;
@@ -268,7 +274,7 @@ function rangeIsWord(from: number, to: number): boolean {
  * Whether the text matched from `index` onwards (or up to `index`, with `fromEnd`) in `sequence`
  * starts (ends) with a word character; `beyond` answers for the text past the sequence's edge.
  */
-function sequenceEdgeIsWord(sequence: Sequence, index: number, fromEnd: boolean, beyond: boolean): boolean {
+function sequenceEdgeIsWord(sequence: PySequence, index: number, fromEnd: boolean, beyond: boolean): boolean {
 	const step = fromEnd ? -1 : 1;
 	for (let i = index; i >= 0 && i < sequence.length; i += step) {
 		const node = sequence[i];
@@ -296,7 +302,7 @@ class Emitter {
 	}
 
 	/** `afterWord`/`beforeWord`: whether the text just outside the sequence is known to be a word character. */
-	sequence(sequence: Sequence, afterWord: boolean, beforeWord: boolean): string {
+	sequence(sequence: PySequence, afterWord: boolean, beforeWord: boolean): string {
 		let out = '';
 		for (let i = 0; i < sequence.length; i++) {
 			const node = sequence[i];
@@ -308,7 +314,7 @@ class Emitter {
 		return out;
 	}
 
-	node(node: Node, prevIsWord: boolean, nextIsWord: boolean): string {
+	node(node: PyNode, prevIsWord: boolean, nextIsWord: boolean): string {
 		switch (node.kind) {
 			case 'literal': return this.literal(node.code);
 			case 'dot': return '[^\\n]';

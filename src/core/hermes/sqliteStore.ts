@@ -1,5 +1,5 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { HermesMessage } from '../model.ts';
+import type { HermesMessage, SessionInfo } from '../model.ts';
 import { decodeContent, decodeToolCalls, cellText } from './decode.ts';
 import { HistoryError, historyErrorFromSqlite } from './historyError.ts';
 import { resolveTitle } from './pythonText.ts';
@@ -8,15 +8,7 @@ import { sanitizeEpoch } from './epoch.ts';
 import { fingerprintOf } from './fingerprint.ts';
 
 /** One `sessions` row as listed, before the legacy files are merged in. */
-export interface StoreSession {
-	readonly id: string;
-	readonly title: string;
-	readonly model: string | null;
-	readonly source: string | null;
-	readonly startedAt: number | null;
-	readonly lastActive: number | null;
-	readonly fingerprint: string;
-}
+export type StoreSession = Omit<SessionInfo, 'origin'>;
 
 interface Schema {
 	readonly sessions: ReadonlySet<string>;
