@@ -87,10 +87,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
 	return createExtensionApi({ slot, statusBar, notifier, lastPostedModel: () => lastPosted });
 }
 
-/** Paints the persisted snapshot as soon as it is read, then refreshes it in the background if stale. */
+/**
+ * Paints the persisted snapshot as soon as it is read (the service fires a change), then
+ * revalidates: the history may have moved while VS Code was closed, and a refresh with nothing
+ * changed costs a few file stats.
+ */
 function revalidate(slot: ServiceSlot): void {
 	// A failure shows in the service's status (view, status bar); there is nobody to hand it to here.
-	slot.service.request().catch(() => undefined);
+	slot.service.refresh().catch(() => undefined);
 }
 
 function currentConfig(): HermesAchievementsConfig {

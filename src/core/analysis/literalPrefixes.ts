@@ -2,10 +2,11 @@
  * The literal text every match of one alternative of a Python pattern starts with, so that a
  * single scan for those literals can find every place where the alternative may match.
  */
+import { foldCode } from './caseFold.ts';
 import type { PyNode, PySequence } from './pyRegex.ts';
 
 export interface LiteralPrefixes {
-	/** Lower-case literals in the order the regex tries them (greedy `?` first, then alternatives). */
+	/** Case-folded (`foldCode`) ASCII literals in the order the regex tries them (greedy `?` first, then alternatives). */
 	readonly prefixes: readonly string[];
 	/** Whether the prefixes are the whole alternative, so that a prefix that matches is the match. */
 	readonly complete: boolean;
@@ -32,13 +33,17 @@ export function literalPrefixes(sequence: PySequence): LiteralPrefixes {
 function nodeLiterals(node: PyNode): string[] | null {
 	switch (node.kind) {
 		case 'literal':
-			return node.code < 0x80 ? [String.fromCharCode(node.code).toLowerCase()] : null;
+			return foldedAscii(node.code);
 		case 'class': {
 			if (node.negated) return null;
 			const chars = new Set<string>();
 			for (const item of node.items) {
-				if (item.kind !== 'range' || item.to >= 0x80 || item.to - item.from > 3) return null;
-				for (let code = item.from; code <= item.to; code++) chars.add(String.fromCharCode(code).toLowerCase());
+				if (item.kind !== 'range' || item.to - item.from > 3) return null;
+				for (let code = item.from; code <= item.to; code++) {
+					const folded = foldedAscii(code);
+					if (folded === null) return null;
+					chars.add(folded[0] ?? '');
+				}
 			}
 			// One character matches at most one member: their order does not matter.
 			return [...chars];
@@ -61,4 +66,9 @@ function nodeLiterals(node: PyNode): string[] | null {
 		default:
 			return null;
 	}
+}
+
+function foldedAscii(code: number): [string] | null {
+	const folded = foldCode(code);
+	return folded < 0x80 ? [String.fromCharCode(folded)] : null;
 }
