@@ -127,7 +127,7 @@ if (!toolsReady) {
 	}
 	if (packaged) {
 		await mochaPart('end-to-end UI flow (code-server + Chromium)', [
-			'--no-config', '--reporter', 'spec', '--bail', '--timeout', '180000',
+			'--no-config', '--reporter', 'spec', '--timeout', '180000',
 			'--node-option', 'disable-warning=ExperimentalWarning', '--node-option', 'disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
 			'test/e2e/**/*.e2e.ts',
 		]);

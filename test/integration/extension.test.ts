@@ -23,7 +23,13 @@ const commandIds = [
 ];
 
 function scoreText(figures: ExpectedFigures): string {
-	return `$(trophy) ${figures.unlockedCount}/${figures.totalCount}`;
+	return ` ${figures.unlockedCount}/${figures.totalCount}`;
+}
+
+/** A settled status bar: one icon (not the spinner, not the warning) and the score. */
+function isSettledScore(text: string, figures: ExpectedFigures): boolean {
+	const match = /^\$\(([a-z-]+)\)( \d+\/\d+)/.exec(text);
+	return match !== null && match[2] === scoreText(figures) && !['warning', 'sync', 'sync~spin', 'error'].includes(match[1] ?? '');
 }
 
 async function setHermesHome(value: string | undefined): Promise<void> {
@@ -120,7 +126,7 @@ describe('Hermes Achievements in a real extension host', function () {
 		const expected = scoreText(startFigures);
 		const state = await waitFor(`status bar text containing "${expected}"`, () => {
 			const current = api.statusBarState();
-			return current.text.includes(expected) ? current : undefined;
+			return isSettledScore(current.text, startFigures) ? current : undefined;
 		}, 30_000, () => api.statusBarState());
 		assert.equal(state.visible, true);
 		assert.ok(state.tooltip.length > 0, 'the status bar item has no tooltip');
@@ -147,7 +153,7 @@ describe('Hermes Achievements in a real extension host', function () {
 		await setHermesHome(otherHome);
 		await waitFor(`api.home to become ${otherHome}`, () => (api.home === otherHome ? true : undefined), 30_000, () => api.home);
 		const expected = scoreText(otherFigures);
-		await waitFor(`status bar text containing "${expected}"`, () => (api.statusBarState().text.includes(expected) ? true : undefined),
+		await waitFor(`status bar text with "${expected}"`, () => (isSettledScore(api.statusBarState().text, otherFigures) ? true : undefined),
 			60_000, () => api.statusBarState().text);
 		assert.equal(api.service.status().home, otherHome);
 		const model = await waitFor('the view model of the new home', () => {
@@ -158,7 +164,7 @@ describe('Hermes Achievements in a real extension host', function () {
 
 		await setHermesHome(startSetting);
 		await waitFor('api.home to return to the start home', () => (api.home === startHome ? true : undefined), 30_000, () => api.home);
-		await waitFor(`status bar back at "${scoreText(startFigures)}"`, () => (api.statusBarState().text.includes(scoreText(startFigures)) ? true : undefined),
+		await waitFor(`status bar back at "${scoreText(startFigures)}"`, () => (isSettledScore(api.statusBarState().text, startFigures) ? true : undefined),
 			60_000, () => api.statusBarState().text);
 	});
 });

@@ -6,15 +6,34 @@ import type { Contribution, HermesMessage, SessionInfo, StatName } from '../mode
 import { statNames } from '../model.ts';
 import { sortedByCodePoint } from './codePointOrder.ts';
 import { messageText } from './messageText.ts';
-import type { PyRegex } from './pyRegex.ts';
-import { countMatches, needsExactForm } from './pyRegex.ts';
+import { countMatches } from './pyRegex.ts';
 import { PyFloat, dumpsPyJson, isPyDict, pyDictGet } from './pyJson.ts';
-import {
-	backgroundRegex, configExtRegex, configOthersRegex, eaddrinuseRegex, errorRegex, fileRegex, hitRules, installWordRegex,
-	packageManagerRegex, portConflictWordRegex, portNumberRegex, processNeedles, restartRegex, skillNeedles,
-	skillOnLowerRegex, skillOnOriginalRegex, successRegex, tinyFixRegex, toolRules, yamlRegex,
-} from './rules.ts';
+import type { TextRuleName } from './rules.ts';
+import { fileRegex, hitRules, processNeedles, skillNeedles, skillOnLowerRegex, textRules, toolRules } from './rules.ts';
+import type { ScanResult } from './ruleScan.ts';
+import { compileScanPlan, runScanPlan } from './ruleScan.ts';
 import { countConfigEvents, followedOnSameLine } from './splitMatchers.ts';
+
+const textRuleNames = Object.keys(textRules) as TextRuleName[];
+const scanPlan = compileScanPlan([
+	...textRuleNames.map((name) => textRules[name]),
+	...hitRules.map(([, pattern]) => ({ pattern, ignoreCase: true, mode: 'count' as const })),
+]);
+
+/** Every text rule of one session's joined text, in one scan. */
+function scanSessionText(text: string, messageStarts: readonly number[]): {
+	readonly value: (name: TextRuleName) => number;
+	readonly spans: (name: TextRuleName) => readonly number[];
+	readonly hits: readonly number[];
+} {
+	const result: ScanResult = runScanPlan(scanPlan, text, messageStarts);
+	const indexOf = (name: TextRuleName): number => textRuleNames.indexOf(name);
+	return {
+		value: (name) => result.values[indexOf(name)] ?? 0,
+		spans: (name) => result.spans[indexOf(name)] ?? [],
+		hits: result.values.slice(textRuleNames.length),
+	};
+}
 
 export function analyzeSession(session: SessionInfo, messages: Iterable<HermesMessage>): Contribution {
 	const toolNames = new Set<string>();
@@ -22,6 +41,8 @@ export function analyzeSession(session: SessionInfo, messages: Iterable<HermesMe
 	const callsByName = new Map<string, number>();
 	const filesTouched = new Set<string>();
 	const textParts: string[] = [];
+	const messageStarts: number[] = [];
+	let textLength = 0;
 	let messageCount = 0;
 	let toolCallCount = 0;
 	let errorCount = 0;
@@ -36,6 +57,8 @@ export function analyzeSession(session: SessionInfo, messages: Iterable<HermesMe
 		messageCount++;
 		const text = messageText(message.content);
 		textParts.push(text);
+		messageStarts.push(textLength);
+		textLength += text.length + 1;
 		const toolName = message.toolName;
 		if (typeof toolName === 'string' && toolName !== '') {
 			// A tool-result row repeats the name of a call already counted: distinct name only.
@@ -54,10 +77,8 @@ export function analyzeSession(session: SessionInfo, messages: Iterable<HermesMe
 	}
 
 	const fullText = textParts.join('\n');
-	const form = needsExactForm(fullText) ? 'exact' : 'fast';
-	const pick = (regex: PyRegex): RegExp => regex[form];
-	const error = pick(errorRegex);
-	for (const text of textParts) if (error.test(text)) errorCount++;
+	const scan = scanSessionText(fullText, messageStarts);
+	errorCount = scan.value('error');
 	const stats = Object.fromEntries(statNames.map((name) => [name, 0])) as Record<StatName, number>;
 	stats.message_count = messageCount;
 	stats.tool_call_count = toolCallCount;
@@ -74,25 +95,25 @@ export function analyzeSession(session: SessionInfo, messages: Iterable<HermesMe
 		if (containsAny(lower, skillNeedles)) stats.skill_events += count;
 	}
 	stats.web_browser_calls = stats.web_calls + stats.browser_calls;
-	stats.process_calls += countMatches(pick(backgroundRegex), fullText);
+	stats.process_calls += scan.value('background');
 	stats.skill_events += fullText.includes('\u0130')
 		? countMatches(skillOnLowerRegex.exact, fullText.toLowerCase())
-		: countMatches(skillOnOriginalRegex.exact, fullText);
+		: scan.value('skill');
 
-	// ERROR_RE cannot match across the "\n" joining two messages, so it matches the whole text
-	// exactly when it matched one message.
 	const anyError = errorCount > 0;
-	const portConflict = pick(eaddrinuseRegex).test(fullText)
-		|| followedOnSameLine(pick(portNumberRegex), pick(portConflictWordRegex), fullText);
+	const portConflict = scan.value('eaddrinuse') > 0
+		|| followedOnSameLine(scan.spans('portNumber'), scan.spans('portConflictWord'), fullText);
 	stats.port_conflict_events = portConflict ? 1 : 0;
-	const anyInstall = followedOnSameLine(pick(packageManagerRegex), pick(installWordRegex), fullText);
+	const anyInstall = followedOnSameLine(scan.spans('packageManager'), scan.spans('installWord'), fullText);
 	stats.install_error_events = anyInstall && anyError ? 1 : 0;
-	stats.install_success_events = anyInstall && pick(successRegex).test(fullText) ? 1 : 0;
-	stats.restart_after_error_events = anyError && pick(restartRegex).test(fullText) ? 1 : 0;
-	stats.tiny_patch_after_errors_events = errorCount >= 5 && pick(tinyFixRegex).test(fullText) ? 1 : 0;
-	stats.yaml_error_events = anyError ? countMatches(pick(yamlRegex), fullText) : 0;
-	stats.config_events = countConfigEvents(pick(configOthersRegex), pick(configExtRegex), fullText);
-	for (const [stat, regex] of hitRules) stats[stat] = countMatches(pick(regex), fullText);
+	stats.install_success_events = anyInstall && scan.value('success') > 0 ? 1 : 0;
+	stats.restart_after_error_events = anyError && scan.value('restart') > 0 ? 1 : 0;
+	stats.tiny_patch_after_errors_events = errorCount >= 5 && scan.value('tinyFix') > 0 ? 1 : 0;
+	stats.yaml_error_events = anyError ? scan.value('yaml') : 0;
+	stats.config_events = countConfigEvents(scan.spans('configOthers'), scan.spans('configExt'), fullText);
+	hitRules.forEach(([stat], index) => {
+		stats[stat] = scan.hits[index] ?? 0;
+	});
 
 	const model = session.model;
 	return {

@@ -14,7 +14,7 @@ export interface LiteralPrefixes {
 
 const maxPrefixes = 16;
 
-/** The literal prefixes of a sequence; a leading `\b` is skipped (it constrains, it consumes nothing). */
+/** The literal prefixes of a sequence; a leading `\b` is skipped (it consumes nothing). */
 export function literalPrefixes(sequence: PySequence): LiteralPrefixes {
 	let prefixes: string[] = [''];
 	let index = 0;
@@ -22,18 +22,28 @@ export function literalPrefixes(sequence: PySequence): LiteralPrefixes {
 	for (; index < sequence.length; index++) {
 		const node = sequence[index];
 		if (node === undefined) break;
-		const options = nodeLiterals(node);
-		if (options === null || prefixes.length * options.length > maxPrefixes) return { prefixes, complete: false };
-		prefixes = prefixes.flatMap((prefix) => options.map((option) => prefix + option));
+		const literals = nodeLiterals(node);
+		if (literals === null || prefixes.length * literals.options.length > maxPrefixes) return { prefixes, complete: false };
+		prefixes = prefixes.flatMap((prefix) => literals.options.map((option) => prefix + option));
+		if (!literals.complete) return { prefixes, complete: false };
 	}
-	return { prefixes, complete: true };
+	// A skipped `\b` still has to be checked.
+	return { prefixes, complete: sequence[0]?.kind !== 'boundary' };
 }
 
-/** The strings a node matches, in the order the regex tries them; null when not a small literal set. */
-function nodeLiterals(node: PyNode): string[] | null {
+interface NodeLiterals {
+	/** What the node matches (or, when not complete, what its matches start with), in the order tried. */
+	readonly options: readonly string[];
+	readonly complete: boolean;
+}
+
+/** The literals a node matches; null when they are not a small set of non-empty literals. */
+function nodeLiterals(node: PyNode): NodeLiterals | null {
 	switch (node.kind) {
-		case 'literal':
-			return foldedAscii(node.code);
+		case 'literal': {
+			const folded = foldedAscii(node.code);
+			return folded === null ? null : { options: [folded], complete: true };
+		}
 		case 'class': {
 			if (node.negated) return null;
 			const chars = new Set<string>();
@@ -42,33 +52,35 @@ function nodeLiterals(node: PyNode): string[] | null {
 				for (let code = item.from; code <= item.to; code++) {
 					const folded = foldedAscii(code);
 					if (folded === null) return null;
-					chars.add(folded[0] ?? '');
+					chars.add(folded);
 				}
 			}
 			// One character matches at most one member: their order does not matter.
-			return [...chars];
+			return { options: [...chars], complete: true };
 		}
 		case 'group': {
-			const out: string[] = [];
+			const options: string[] = [];
+			let complete = true;
 			for (const alternative of node.alternatives) {
 				const inner = literalPrefixes(alternative);
-				if (!inner.complete || alternative[0]?.kind === 'boundary') return null;
-				out.push(...inner.prefixes);
+				if (inner.prefixes.includes('')) return null;
+				options.push(...inner.prefixes);
+				complete &&= inner.complete;
 			}
-			return out.length <= maxPrefixes ? out : null;
+			return options.length <= maxPrefixes ? { options, complete } : null;
 		}
 		case 'repeat': {
 			if (node.min !== 0 || node.max !== 1) return null;
 			const inner = nodeLiterals(node.node);
-			if (inner === null) return null;
-			return node.lazy ? ['', ...inner] : [...inner, ''];
+			if (inner === null || !inner.complete) return null;
+			return { options: node.lazy ? ['', ...inner.options] : [...inner.options, ''], complete: true };
 		}
 		default:
 			return null;
 	}
 }
 
-function foldedAscii(code: number): [string] | null {
+function foldedAscii(code: number): string | null {
 	const folded = foldCode(code);
-	return folded < 0x80 ? [String.fromCharCode(folded)] : null;
+	return folded < 0x80 ? String.fromCharCode(folded) : null;
 }

@@ -67,6 +67,17 @@ export function translatePyRegex(pattern: string, options: PyRegexOptions, style
 }
 
 /**
+ * Each top-level alternative of a pattern as its own sticky regex (exact case style): set
+ * `lastIndex` to a position, and `test` tells whether that alternative matches there and
+ * `lastIndex` where its match ends.
+ */
+export function compileStickyAlternatives(pattern: string, options: PyRegexOptions): RegExp[] {
+	const emitter = new Emitter(options.ignoreCase, 'manual');
+	return parsePyPattern(pattern).map((sequence) =>
+		new RegExp(emitter.sequence(sequence, false, false), needsUnicode(sequence) ? 'uy' : 'y'));
+}
+
+/**
  * A Python pattern compiled for JS. Use `exact` on text that contains U+0345 (COMBINING GREEK
  * YPOGEGRAMMENI), `fast` otherwise; they are the same regex when the difference cannot arise.
  */

@@ -1,82 +1,89 @@
 /**
  * The reference engine's rules (spec/engine.md §2), as Python patterns translated once at load.
  * The Python sources are kept verbatim so they can be compared with the reference line by line;
- * the few rules split for speed say which reference pattern they stand for.
+ * the few rules split for speed say which reference pattern they stand for. `ruleScan` runs them.
  */
 import type { StatName } from '../model.ts';
-import type { PyRegex } from './pyRegex.ts';
 import { compilePyRegex } from './pyRegex.ts';
+import type { ScanMode, ScanRule } from './ruleScan.ts';
 
-const search = (pattern: string): PyRegex => compilePyRegex(pattern, { ignoreCase: true, global: false });
-const findAll = (pattern: string): PyRegex => compilePyRegex(pattern, { ignoreCase: true, global: true });
+const pattern = String.raw;
 
-export const errorRegex = search(String.raw`\b(error|failed|failure|traceback|exception|permission denied|not found|eaddrinuse|already in use|timed out|blocked)\b`);
-export const successRegex = search(String.raw`\b(success|passed|built|compiled|done|exit_code["']?\s*[:=]\s*0|verified|ok)\b`);
 export const fileRegex = compilePyRegex(String.raw`(?:/home/|~/?|\./|/mnt/)[\w./-]+\.(?:py|js|ts|tsx|jsx|css|html|md|json|yaml|yml|svg|sql|sh)`, { ignoreCase: false, global: true });
-export const backgroundRegex = findAll(String.raw`background\s*=\s*true`);
-export const restartRegex = search(String.raw`\brestart|reload|kill|start\b`);
-export const tinyFixRegex = search(String.raw`one character|single character|typo`);
-export const yamlRegex = findAll(String.raw`yaml|yml|colon|parse error`);
 
 /** `\bskill` as the reference runs it: on the lower-cased text, without re.I. */
 export const skillOnLowerRegex = compilePyRegex(String.raw`\bskill`, { ignoreCase: false, global: true });
-/**
- * The same count on the original text, valid when it holds no `İ` (the only character whose
- * lower case changes length, so elsewhere lowering maps each character in place): exactly the
- * characters that lower-case to s, k, i, l, and lowering never changes whether one is a word
- * character.
- */
-export const skillOnOriginalRegex = compilePyRegex(String.raw`\b[sS][kKK][iI][lL][lL]`, { ignoreCase: false, global: true });
-
-/**
- * PORT_RE `\b(port\s+)?(3000|5173|8000|8080|9119)\b.*\b(in use|already|taken|eaddrinuse)\b|\beaddrinuse\b`
- * matches exactly when `eaddrinuse` does, or a port number is followed on its line by a
- * conflict word: `port\s+` is optional, and a number after it already has a boundary before it.
- */
-export const portNumberRegex = findAll(String.raw`\b(3000|5173|8000|8080|9119)\b`);
-export const portConflictWordRegex = findAll(String.raw`\b(in use|already|taken|eaddrinuse)\b`);
-export const eaddrinuseRegex = search(String.raw`\beaddrinuse\b`);
-/** INSTALL_RE `\b(npm|pnpm|yarn|pip|uv)\b.*\b(install|add)\b`, as its two halves on one line. */
-export const packageManagerRegex = findAll(String.raw`\b(npm|pnpm|yarn|pip|uv)\b`);
-export const installWordRegex = findAll(String.raw`\b(install|add)\b`);
-/**
- * config_events, `config\.ya?ml|\b[a-z0-9_-]+config\.(?:js|ts|json|ya?ml)|\.env(?:\b|\.)|manifest\.json|settings\.json|pyproject\.toml|package\.json`,
- * as the pattern without its second alternative plus where that alternative's matches end
- * (see `countConfigEvents`).
- */
-export const configOthersRegex = findAll(String.raw`config\.ya?ml|\.env(?:\b|\.)|manifest\.json|settings\.json|pyproject\.toml|package\.json`);
-export const configExtRegex = findAll(String.raw`config\.(?:js|ts|json|ya?ml)`);
 
 type HitStat = Exclude<StatName, 'yaml_error_events' | 'config_events'>;
 
-/** `*_events` that are `hits(P)` on the whole text: stat → global regex. */
-export const hitRules: readonly (readonly [HitStat, PyRegex])[] = [
-	['traceback_events', findAll(String.raw`traceback|exception`)],
-	['log_read_events', findAll(String.raw`gateway\.log|errors\.log|agent\.log|/api/logs|\blogs\b`)],
-	['permission_denied_events', findAll(String.raw`permission denied|eacces|operation not permitted`)],
-	['env_var_error_events', findAll(String.raw`missing .*env|api key|environment variable|not configured|unauthorized|auth`)],
-	['docker_conflict_events', findAll(String.raw`docker.*(name|container).*already|container name conflict|Conflict\. The container`)],
-	['frontend_activity_events', findAll(String.raw`\.(css|svg|tsx|jsx)|frontend|tailwind|react`)],
-	['css_activity_events', findAll(String.raw`\.css|tailwind|style|className|visual`)],
-	['git_events', findAll(String.raw`\bgit\s+(commit|push|merge|rebase|status|diff)`)],
-	['context_events', findAll(String.raw`compress|context window|token|cache`)],
-	['gateway_events', findAll(String.raw`gateway|discord|telegram|slack|api_server`)],
-	['plugin_events', findAll(String.raw`plugin|dashboard-plugins|__HERMES_PLUGIN|manifest\.json`)],
-	['rollback_events', findAll(String.raw`rollback|checkpoint`)],
-	['docs_activity_events', findAll(String.raw`docs|documentation|docusaurus|README`)],
-	['model_events', findAll(String.raw`model|provider|openrouter|codex|gemini|claude|anthropic|openai|mistral|qwen|deepseek|llama|ollama|vllm|gguf`)],
-	['openrouter_events', findAll(String.raw`openrouter`)],
-	['codex_events', findAll(String.raw`codex`)],
-	['claude_events', findAll(String.raw`claude|anthropic`)],
-	['gemini_events', findAll(String.raw`gemini|google ai|google model`)],
-	['local_model_events', findAll(String.raw`ollama|llama\.cpp|gguf|vllm|local model|open[- ]weight|open weights`)],
-	['toolset_events', findAll(String.raw`toolset|enabled_toolsets|browser tool|terminal tool|file tool|web tool`)],
-	['git_history_events', findAll(String.raw`\bgit\s+(rebase|merge|fetch|pull|push|tag|checkout)|merge conflict|conflict\s*\(|rebase --continue`)],
-	['test_events', findAll(String.raw`pytest|unittest|vitest|playwright|npm test|pnpm test|node --check|py_compile|tests? passed|\bOK\b`)],
-	['screenshot_events', findAll(String.raw`screenshot|playwright|vision_analyze|browser_vision|\.png|image data`)],
-	['release_events', findAll(String.raw`\bgit\s+tag|release|version bump|changelog|publish|pushed? tag`)],
-	['cache_events', findAll(String.raw`cache hit|prompt caching|cache_read`)],
+/** `*_events` that are `hits(P)` on the whole text: stat → Python pattern (re.I). */
+export const hitRules: readonly (readonly [HitStat, string])[] = [
+	['traceback_events', pattern`traceback|exception`],
+	['log_read_events', pattern`gateway\.log|errors\.log|agent\.log|/api/logs|\blogs\b`],
+	['permission_denied_events', pattern`permission denied|eacces|operation not permitted`],
+	['env_var_error_events', pattern`missing .*env|api key|environment variable|not configured|unauthorized|auth`],
+	['docker_conflict_events', pattern`docker.*(name|container).*already|container name conflict|Conflict\. The container`],
+	['frontend_activity_events', pattern`\.(css|svg|tsx|jsx)|frontend|tailwind|react`],
+	['css_activity_events', pattern`\.css|tailwind|style|className|visual`],
+	['git_events', pattern`\bgit\s+(commit|push|merge|rebase|status|diff)`],
+	['context_events', pattern`compress|context window|token|cache`],
+	['gateway_events', pattern`gateway|discord|telegram|slack|api_server`],
+	['plugin_events', pattern`plugin|dashboard-plugins|__HERMES_PLUGIN|manifest\.json`],
+	['rollback_events', pattern`rollback|checkpoint`],
+	['docs_activity_events', pattern`docs|documentation|docusaurus|README`],
+	['model_events', pattern`model|provider|openrouter|codex|gemini|claude|anthropic|openai|mistral|qwen|deepseek|llama|ollama|vllm|gguf`],
+	['openrouter_events', pattern`openrouter`],
+	['codex_events', pattern`codex`],
+	['claude_events', pattern`claude|anthropic`],
+	['gemini_events', pattern`gemini|google ai|google model`],
+	['local_model_events', pattern`ollama|llama\.cpp|gguf|vllm|local model|open[- ]weight|open weights`],
+	['toolset_events', pattern`toolset|enabled_toolsets|browser tool|terminal tool|file tool|web tool`],
+	['git_history_events', pattern`\bgit\s+(rebase|merge|fetch|pull|push|tag|checkout)|merge conflict|conflict\s*\(|rebase --continue`],
+	['test_events', pattern`pytest|unittest|vitest|playwright|npm test|pnpm test|node --check|py_compile|tests? passed|\bOK\b`],
+	['screenshot_events', pattern`screenshot|playwright|vision_analyze|browser_vision|\.png|image data`],
+	['release_events', pattern`\bgit\s+tag|release|version bump|changelog|publish|pushed? tag`],
+	['cache_events', pattern`cache hit|prompt caching|cache_read`],
 ];
+
+const ignoringCase = (mode: ScanMode, source: string): ScanRule => ({ pattern: source, ignoreCase: true, mode });
+
+/** The text rules other than `hitRules`, each as `ruleScan` runs it. */
+export const textRules = {
+	/** ERROR_RE, per message: it cannot match across the `\n` joining two messages. */
+	error: ignoringCase('messages', pattern`\b(error|failed|failure|traceback|exception|permission denied|not found|eaddrinuse|already in use|timed out|blocked)\b`),
+	success: ignoringCase('exists', pattern`\b(success|passed|built|compiled|done|exit_code["']?\s*[:=]\s*0|verified|ok)\b`),
+	background: ignoringCase('count', pattern`background\s*=\s*true`),
+	restart: ignoringCase('exists', pattern`\brestart|reload|kill|start\b`),
+	tinyFix: ignoringCase('exists', pattern`one character|single character|typo`),
+	yaml: ignoringCase('count', pattern`yaml|yml|colon|parse error`),
+	/**
+	 * `\bskill` on the lower-cased text, counted on the original text, valid when it holds no `İ`
+	 * (the only character whose lower case changes length, so elsewhere lowering maps each
+	 * character in place): exactly the characters that lower-case to s, k, i, l, and lowering never
+	 * changes whether one is a word character.
+	 */
+	skill: { pattern: pattern`\b[sS][kK${'\u212a'}][iI][lL][lL]`, ignoreCase: false, mode: 'count' },
+	/**
+	 * PORT_RE `\b(port\s+)?(3000|5173|8000|8080|9119)\b.*\b(in use|already|taken|eaddrinuse)\b|\beaddrinuse\b`
+	 * matches exactly when `eaddrinuse` does, or a port number is followed on its line by a
+	 * conflict word: `port\s+` is optional, and a number after it already has a boundary before it.
+	 */
+	eaddrinuse: ignoringCase('exists', pattern`\beaddrinuse\b`),
+	portNumber: ignoringCase('spans', pattern`\b(3000|5173|8000|8080|9119)\b`),
+	portConflictWord: ignoringCase('spans', pattern`\b(in use|already|taken|eaddrinuse)\b`),
+	/** INSTALL_RE `\b(npm|pnpm|yarn|pip|uv)\b.*\b(install|add)\b`, as its two halves on one line. */
+	packageManager: ignoringCase('spans', pattern`\b(npm|pnpm|yarn|pip|uv)\b`),
+	installWord: ignoringCase('spans', pattern`\b(install|add)\b`),
+	/**
+	 * config_events, `config\.ya?ml|\b[a-z0-9_-]+config\.(?:js|ts|json|ya?ml)|\.env(?:\b|\.)|manifest\.json|settings\.json|pyproject\.toml|package\.json`,
+	 * as the pattern without its second alternative plus where that alternative's matches end
+	 * (see `countConfigEvents`).
+	 */
+	configOthers: ignoringCase('spans', pattern`config\.ya?ml|\.env(?:\b|\.)|manifest\.json|settings\.json|pyproject\.toml|package\.json`),
+	configExt: ignoringCase('spans', pattern`config\.(?:js|ts|json|ya?ml)`),
+} as const satisfies Record<string, ScanRule>;
+
+export type TextRuleName = keyof typeof textRules;
 
 type ToolStat =
 	| 'terminal_calls' | 'web_calls' | 'web_extract_calls' | 'browser_calls' | 'patch_calls' | 'file_reads_searches'

@@ -1,53 +1,39 @@
 /**
- * Exact, linear-time replacements for the reference rules that are slow as a single JS regex.
+ * Exact, linear-time replacements for the reference rules that are slow as a single regex.
  * V8, like Python's `re`, backtracks `.*` to the end of the line from every candidate start, and
  * tries a two-sided `\b` at every position; on tool output (one JSON line per result) that costs
  * more than all the other rules together. Each function here says why it gives the same answer.
+ * They take the `spans` (`ruleScan`) of the parts they are split into: flat [start, end, …].
  */
 
 /**
- * Whether `first.*second` matches (`.` = anything but `\n`), given that a match of `second`
- * cannot start inside a match of `first` (true when `first` ends with `\b` after a word
- * character and `second` starts with `\b` before one). Both regexes must be global.
- * Only the first `first` of each line matters: later ones see a subset of the same line.
+ * Whether `first.*second` matches (`.` = anything but `\n`): some span of `second` starts at or
+ * after the end of a span of `first`, on the same line. `first`'s spans must not overlap each
+ * other (true when its pattern is `\b…\b` around word characters), so their ends increase, and
+ * the last one that ends before a `second` is the one most likely on its line.
  */
-export function followedOnSameLine(first: RegExp, second: RegExp, text: string): boolean {
-	first.lastIndex = 0;
-	let next: RegExpExecArray | null = null;
-	let searchedFrom = -1;
-	for (;;) {
-		const head = first.exec(text);
-		if (head === null) return false;
-		const headEnd = head.index + head[0].length;
-		// The leftmost `second` at or after an earlier start is still the leftmost one after headEnd.
-		if (searchedFrom < 0 || (next !== null && next.index < headEnd)) {
-			second.lastIndex = headEnd;
-			next = second.exec(text);
-			searchedFrom = headEnd;
+export function followedOnSameLine(first: readonly number[], second: readonly number[], text: string): boolean {
+	let next = 0;
+	let lastEnd = -1;
+	let lineEnd = -2;
+	for (let k = 0; k < second.length; k += 2) {
+		const start = second[k] ?? 0;
+		while (next < first.length && (first[next + 1] ?? 0) <= start) {
+			lastEnd = first[next + 1] ?? 0;
+			lineEnd = -2;
+			next += 2;
 		}
-		if (next === null) return false;
-		const lineEnd = text.indexOf('\n', headEnd);
-		if (lineEnd < 0 || next.index < lineEnd) return true;
-		first.lastIndex = lineEnd + 1;
+		if (lastEnd < 0) continue;
+		if (lineEnd === -2) lineEnd = text.indexOf('\n', lastEnd);
+		if (lineEnd < 0 || start < lineEnd) return true;
 	}
+	return false;
 }
 
 /** One possible match of a pattern: where it starts and where it ends. */
 interface Candidate {
 	readonly start: number;
 	readonly end: number;
-}
-
-/** Every start at which a global regex matches (not only the non-overlapping ones). */
-function everyMatchStart(regex: RegExp, text: string, into: Candidate[]): void {
-	regex.lastIndex = 0;
-	for (;;) {
-		const match = regex.exec(text);
-		if (match === null) return;
-		into.push({ start: match.index, end: match.index + match[0].length });
-		// Matches start with an ASCII character, so index + 1 never splits a surrogate pair.
-		regex.lastIndex = match.index + 1;
-	}
 }
 
 const wordCodePoint = /^[\p{L}\p{N}_]$/u;
@@ -72,24 +58,21 @@ function isWordBefore(text: string, index: number): boolean {
  *   `config\.ya?ml|\b[a-z0-9_-]+config\.(?:js|ts|json|ya?ml)|\.env(?:\b|\.)|manifest\.json|...`
  * with re.I. The second alternative starts with a two-sided `\b` before a class that takes almost
  * any character, so a regex engine tries it everywhere. Instead:
- * - its matches end at an occurrence of `config\.(?:js|ts|json|ya?ml)` (`configExt`): `.` is not
+ * - its matches end at a match of `config\.(?:js|ts|json|ya?ml)` (`configExt`): `.` is not
  *   in the class, so the greedy run before `config` is the whole run of class characters that
  *   ends there, and any start inside that run with a `\b` and at least one character before
  *   `config` matches, with the same end;
  * - no other alternative can match at a start where the second one does (their runs do not end
  *   in `config`, or they start with `.`, which is not in the class), so at each start at most one
  *   alternative matches, and `findall` takes the leftmost start at or after the previous end.
- * `others` is the pattern without the second alternative; both regexes must be global.
+ * `others` are the spans of the pattern without the second alternative at every start.
  */
-export function countConfigEvents(others: RegExp, configExt: RegExp, text: string): number {
+export function countConfigEvents(others: readonly number[], configExt: readonly number[], text: string): number {
 	const candidates: Candidate[] = [];
-	everyMatchStart(others, text, candidates);
-	configExt.lastIndex = 0;
-	for (;;) {
-		const match = configExt.exec(text);
-		if (match === null) break;
-		const configStart = match.index;
-		const end = configStart + match[0].length;
+	for (let k = 0; k < others.length; k += 2) candidates.push({ start: others[k] ?? 0, end: others[k + 1] ?? 0 });
+	for (let k = 0; k < configExt.length; k += 2) {
+		const configStart = configExt[k] ?? 0;
+		const end = configExt[k + 1] ?? 0;
 		let runStart = configStart;
 		while (runStart > 0 && isConfigRunChar(text.charCodeAt(runStart - 1))) runStart--;
 		for (let start = runStart; start < configStart; start++) {

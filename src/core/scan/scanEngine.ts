@@ -40,6 +40,8 @@ export class ScanEngine {
 	/** Set once the in-memory state reflects the checkpoint (or a scan) of this home. */
 	private primed = false;
 	private lastChangeToken: string | undefined;
+	/** Kept (closed) after a scan: its change token covers the same files, legacy ones included. */
+	private lastHistory: HermesHistory | undefined;
 	private lastSnapshot: Snapshot | undefined;
 
 	constructor(home: string) {
@@ -59,15 +61,19 @@ export class ScanEngine {
 		}
 		this.unlocks ??= (await loadUnlockHistory(this.paths)).history;
 
+		// The cheap check: file stats through the last (closed) history, no SQLite at all. The token
+		// is taken before the listing, so a write during the scan is never mistaken for seen.
+		const earlierToken = this.lastHistory?.changeToken();
+		if (this.primed && this.lastSnapshot && earlierToken === this.lastChangeToken) {
+			return this.unchanged(this.lastSnapshot, started);
+		}
 		const history = openHistory(this.home);
 		try {
-			const changeToken = history.changeToken();
-			if (this.primed && this.lastSnapshot && changeToken === this.lastChangeToken) {
-				return this.unchanged(this.lastSnapshot, started);
-			}
+			const changeToken = earlierToken ?? history.changeToken();
 			const { rescanned, total } = this.update(history, mode, started, callbacks);
 			this.primed = true;
 			this.lastChangeToken = changeToken;
+			this.lastHistory = history;
 			return await this.complete({ mode, sessions_total: total, sessions_rescanned: rescanned, sessions_reused: total - rescanned, duration_ms: 0 }, started, rescanned > 0 || full);
 		} finally {
 			history.close();
@@ -194,5 +200,6 @@ export class ScanEngine {
 		this.aggregate = new Aggregate();
 		this.primed = false;
 		this.lastChangeToken = undefined;
+		this.lastHistory = undefined;
 	}
 }

@@ -18,7 +18,7 @@ export async function waitForWorkbench(page: Page): Promise<void> {
 }
 
 /** Runs a command by its palette title, the way a user does: F1, type, Enter. */
-export async function runFromPalette(page: Page, title: string): Promise<void> {
+export async function runFromPalette(page: Page, title: string, opensAnotherPicker = false): Promise<void> {
 	// The page needs keyboard focus: click an inert spot of the status bar first.
 	await page.locator('#workbench\\.parts\\.statusbar').click({ position: { x: 700, y: 10 } });
 	const quickInput = page.locator('.quick-input-widget');
@@ -27,7 +27,26 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
 	await page.keyboard.type(title, { delay: 15 });
 	await quickInput.locator('.monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 15_000 });
 	await page.keyboard.press('Enter');
+	if (!opensAnotherPicker) {
+		await quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
+	}
+}
+
+/** Picks a color theme through "Preferences: Color Theme", as a user switches themes. */
+export async function pickColorTheme(page: Page, theme: string, bodyClass: 'vscode-light' | 'vscode-dark'): Promise<void> {
+	await runFromPalette(page, 'Preferences: Color Theme', true);
+	const quickInput = page.locator('.quick-input-widget');
+	await quickInput.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
+	await page.keyboard.type(theme, { delay: 15 });
+	await quickInput.locator('.monaco-list-row', { hasText: theme }).first().waitFor({ state: 'visible', timeout: 15_000 });
+	await page.keyboard.press('Enter');
 	await quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
+	await page.locator(`.monaco-workbench.${bodyClass === 'vscode-light' ? 'vs' : 'vs-dark'}`).waitFor({ timeout: 30_000 });
+}
+
+/** Text as a person reads it in the DOM (whitespace collapsed; CSS text-transform not applied). */
+export async function domText(locator: Locator): Promise<string> {
+	return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** Text with runs of whitespace collapsed, as a person reads it. */
