@@ -8,8 +8,13 @@ import type { PyNode, PySequence } from './pyRegex.ts';
 export interface LiteralPrefixes {
 	/** Case-folded (`foldCode`) ASCII literals in the order the regex tries them (greedy `?` first, then alternatives). */
 	readonly prefixes: readonly string[];
-	/** Whether the prefixes are the whole alternative, so that a prefix that matches is the match. */
+	/**
+	 * Whether the prefixes are the whole alternative, apart from the `\b` before and after them,
+	 * so that a prefix that matches there is the match.
+	 */
 	readonly complete: boolean;
+	readonly boundaryBefore: boolean;
+	readonly boundaryAfter: boolean;
 }
 
 const maxPrefixes = 16;
@@ -17,18 +22,21 @@ const maxPrefixes = 16;
 /** The literal prefixes of a sequence; a leading `\b` is skipped (it consumes nothing). */
 export function literalPrefixes(sequence: PySequence): LiteralPrefixes {
 	let prefixes: string[] = [''];
-	let index = 0;
-	while (sequence[index]?.kind === 'boundary') index++;
-	for (; index < sequence.length; index++) {
+	let first = 0;
+	let last = sequence.length;
+	while (sequence[first]?.kind === 'boundary') first++;
+	while (last > first && sequence[last - 1]?.kind === 'boundary') last--;
+	const boundaryBefore = first > 0;
+	const partial = { complete: false, boundaryBefore: false, boundaryAfter: false };
+	for (let index = first; index < last; index++) {
 		const node = sequence[index];
 		if (node === undefined) break;
 		const literals = nodeLiterals(node);
-		if (literals === null || prefixes.length * literals.options.length > maxPrefixes) return { prefixes, complete: false };
+		if (literals === null || prefixes.length * literals.options.length > maxPrefixes) return { prefixes, ...partial };
 		prefixes = prefixes.flatMap((prefix) => literals.options.map((option) => prefix + option));
-		if (!literals.complete) return { prefixes, complete: false };
+		if (!literals.complete) return { prefixes, ...partial };
 	}
-	// A skipped `\b` still has to be checked.
-	return { prefixes, complete: sequence[0]?.kind !== 'boundary' };
+	return { prefixes, complete: true, boundaryBefore, boundaryAfter: last < sequence.length };
 }
 
 interface NodeLiterals {
@@ -65,7 +73,7 @@ function nodeLiterals(node: PyNode): NodeLiterals | null {
 				const inner = literalPrefixes(alternative);
 				if (inner.prefixes.includes('')) return null;
 				options.push(...inner.prefixes);
-				complete &&= inner.complete;
+				complete &&= inner.complete && !inner.boundaryBefore && !inner.boundaryAfter;
 			}
 			return options.length <= maxPrefixes ? { options, complete } : null;
 		}

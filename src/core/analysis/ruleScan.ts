@@ -7,6 +7,7 @@
  */
 import { foldCode } from './caseFold.ts';
 import { literalPrefixes } from './literalPrefixes.ts';
+import { isBoundary } from './pyWord.ts';
 import { compileStickyAlternatives, parsePyPattern, translatePyRegex } from './pyRegex.ts';
 
 /**
@@ -23,12 +24,17 @@ export interface ScanRule {
 	readonly mode: ScanMode;
 }
 
+const modeCodes = { count: 0, exists: 1, messages: 2, spans: 3 } as const satisfies Record<ScanMode, number>;
+
 interface AnchorUse {
 	readonly rule: number;
+	readonly mode: number;
 	readonly alternative: number;
 	readonly order: number;
-	/** Null when the anchor is the whole match. */
+	/** Null when the anchor, with the `\b` checks below, is the whole match. */
 	readonly confirm: RegExp | null;
+	readonly boundaryBefore: boolean;
+	readonly boundaryAfter: boolean;
 	readonly length: number;
 }
 
@@ -58,14 +64,18 @@ export function compileScanPlan(rules: readonly ScanRule[]): ScanPlan {
 	rules.forEach((rule, ruleIndex) => {
 		const confirms = compileStickyAlternatives(rule.pattern, { ignoreCase: rule.ignoreCase });
 		parsePyPattern(rule.pattern).forEach((sequence, alternative) => {
-			const { prefixes, complete } = literalPrefixes(sequence);
+			const { prefixes, complete, boundaryBefore, boundaryAfter } = literalPrefixes(sequence);
 			const exact = complete && rule.ignoreCase;
 			prefixes.forEach((folded, order) => {
 				if (folded.length < 2) throw new Error(`No literal of two characters starts ${rule.pattern}`);
 				let anchor = anchors.get(folded);
 				if (anchor === undefined) anchors.set(folded, anchor = { folded, uses: [] });
-				const confirm = exact ? null : confirms[alternative] ?? null;
-				anchor.uses.push({ rule: ruleIndex, alternative, order, confirm, length: folded.length });
+				anchor.uses.push({
+					rule: ruleIndex, mode: modeCodes[rule.mode], alternative, order, length: folded.length,
+					confirm: exact ? null : confirms[alternative] ?? null,
+					boundaryBefore: exact && boundaryBefore,
+					boundaryAfter: exact && boundaryAfter,
+				});
 			});
 		});
 	});
@@ -108,7 +118,8 @@ export function runScanPlan(plan: ScanPlan, text: string, messageStarts: readonl
 		if (bucket === undefined) continue;
 		found.length = 0;
 		for (const anchor of bucket) {
-			if (startsWithFolded(text, start, anchor.folded)) found.push(...anchor.uses);
+			if (!startsWithFolded(text, start, anchor.folded)) continue;
+			for (const use of anchor.uses) found.push(use);
 		}
 		if (found.length > 1) found.sort(byRuleThenPriority);
 		while (message + 1 < messageStarts.length && (messageStarts[message + 1] ?? 0) <= start) message++;
@@ -116,20 +127,26 @@ export function runScanPlan(plan: ScanPlan, text: string, messageStarts: readonl
 		for (const use of found) {
 			const rule = use.rule;
 			if (rule === matchedRule) continue;
-			const mode = rules[rule]?.mode;
-			if (mode === 'count' ? start < (resume[rule] ?? 0) : mode === 'exists' ? values[rule] !== 0 : mode === 'messages' && resume[rule] === message) continue;
-			let length = use.length;
+			switch (use.mode) {
+				case modeCodes.count: if (start < (resume[rule] ?? 0)) continue; break;
+				case modeCodes.exists: if (values[rule] !== 0) continue; break;
+				case modeCodes.messages: if (resume[rule] === message) continue; break;
+				default: break;
+			}
+			let end = start + use.length;
 			if (use.confirm !== null) {
 				use.confirm.lastIndex = start;
 				if (!use.confirm.test(text)) continue;
-				length = use.confirm.lastIndex - start;
+				end = use.confirm.lastIndex;
+			} else if ((use.boundaryBefore && !isBoundary(text, start)) || (use.boundaryAfter && !isBoundary(text, end))) {
+				continue;
 			}
 			matchedRule = rule;
-			switch (mode) {
-				case 'count': values[rule]++; resume[rule] = start + length; break;
-				case 'exists': values[rule] = 1; break;
-				case 'messages': values[rule]++; resume[rule] = message; break;
-				default: spans[rule]?.push(start, start + length);
+			switch (use.mode) {
+				case modeCodes.count: values[rule] = (values[rule] ?? 0) + 1; resume[rule] = end; break;
+				case modeCodes.exists: values[rule] = 1; break;
+				case modeCodes.messages: values[rule] = (values[rule] ?? 0) + 1; resume[rule] = message; break;
+				default: spans[rule]?.push(start, end);
 			}
 		}
 	}

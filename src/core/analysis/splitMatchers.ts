@@ -5,6 +5,7 @@
  * more than all the other rules together. Each function here says why it gives the same answer.
  * They take the `spans` (`ruleScan`) of the parts they are split into: flat [start, end, …].
  */
+import { isWordBefore } from './pyWord.ts';
 
 /**
  * Whether `first.*second` matches (`.` = anything but `\n`): some span of `second` starts at or
@@ -36,21 +37,9 @@ interface Candidate {
 	readonly end: number;
 }
 
-const wordCodePoint = /^[\p{L}\p{N}_]$/u;
-
 function isConfigRunChar(code: number): boolean {
 	return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)
 		|| code === 0x5f || code === 0x2d || code === 0x130 || code === 0x131 || code === 0x17f || code === 0x212a;
-}
-
-/** Whether the code point that ends just before `index` is a Python word character. */
-function isWordBefore(text: string, index: number): boolean {
-	if (index <= 0) return false;
-	const unit = text.charCodeAt(index - 1);
-	if (unit < 0x80) return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x30 && unit <= 0x39) || unit === 0x5f;
-	const isLow = unit >= 0xdc00 && unit <= 0xdfff;
-	const start = isLow && index >= 2 && text.charCodeAt(index - 2) >= 0xd800 && text.charCodeAt(index - 2) <= 0xdbff ? index - 2 : index - 1;
-	return wordCodePoint.test(text.slice(start, index));
 }
 
 /**
