@@ -77,7 +77,7 @@ async function rescanWithProgress(slot: ServiceSlot): Promise<Snapshot> {
 			choice === showStatus ? vscode.commands.executeCommand(commandIds.showScanStatus) : undefined,
 		);
 	} else {
-		vscode.window.setStatusBarMessage(`$(trophy) Rescan done: ${snapshot.unlocked_count} of ${snapshot.total_count} unlocked`, 5000);
+		vscode.window.setStatusBarMessage(`$(hermes-trophy) Rescan done: ${snapshot.unlocked_count} of ${snapshot.total_count} unlocked`, 5000);
 	}
 	return snapshot;
 }

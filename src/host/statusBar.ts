@@ -12,7 +12,7 @@ export interface StatusBarState extends StatusBarPresentation {
 /** Keeps "Updated 2 min ago" and the stale marker current between service events. */
 const relativeTimeRefreshMs = 30_000;
 
-/** `$(trophy) 37/60` in the status bar; its state always comes from the service. */
+/** `$(hermes-trophy) 37/60` in the status bar; its state always comes from the service. */
 export class StatusBar implements vscode.Disposable {
 	private readonly item: vscode.StatusBarItem;
 	private readonly slot: ServiceSlot;

@@ -5,7 +5,7 @@ import { formatAgoLong, formatAgoShort } from './relativeTime.ts';
 
 /** What the status-bar item shows; derived from the service's state only, never read back from the item. */
 export interface StatusBarPresentation {
-	/** With codicons, e.g. `$(trophy) 37/60`. */
+	/** Codicon syntax, e.g. `$(hermes-trophy) 37/60`; `hermes-trophy` is our own icon (package.json contributes.icons). */
 	readonly text: string;
 	/** Markdown source. */
 	readonly tooltip: string;
@@ -25,7 +25,7 @@ export function presentStatusBar(snapshot: Snapshot | undefined, status: ScanSta
 	const error = status.last_error ?? snapshot?.error ?? null;
 	const updatedAt = snapshot === undefined ? null : snapshot.generated_at * 1000;
 	const stale = scanning === null && updatedAt !== null && (status.state === 'STALE' || nowMs - updatedAt > status.ttl_ms);
-	const icon = scanning !== null ? '$(sync~spin)' : error !== null ? '$(warning)' : '$(trophy)';
+	const icon = scanning !== null ? '$(sync~spin)' : error !== null ? '$(warning)' : '$(hermes-trophy)';
 	const score = snapshot === undefined ? (scanning !== null ? 'Scanning…' : 'Achievements') : `${snapshot.unlocked_count}/${snapshot.total_count}`;
 	const text = `${icon} ${score}${stale ? ' $(history)' : ''}`;
 

@@ -20,7 +20,6 @@ import { domText, pickColorTheme, readableText, runFromPalette, statusItem, wait
 const vsix = join(projectRoot, 'dist', 'hermes-achievements.vsix');
 const screenshotsDir = join(projectRoot, 'docs', 'screenshots');
 const darkTheme = 'Default Dark Modern';
-const lightTheme = 'Default Light Modern';
 
 describe('Hermes Achievements end to end (code-server + Chromium)', function () {
 	let dirs: RunDirs | undefined;
@@ -171,7 +170,7 @@ describe('Hermes Achievements end to end (code-server + Chromium)', function () 
 		await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 15_000 });
 		await shot('editor-dark.png', true);
 
-		await pickColorTheme(page, lightTheme, 'vscode-light');
+		await pickColorTheme(page, 'Light Modern', 'vscode-light');
 		await editorView.locator('body.vscode-light').waitFor({ timeout: 30_000 });
 		await webviewContent(page, 0).locator('body.vscode-light').waitFor({ timeout: 30_000 });
 		await page.waitForTimeout(500);
@@ -179,7 +178,7 @@ describe('Hermes Achievements end to end (code-server + Chromium)', function () 
 		await runFromPalette(page, 'View: Close All Editors');
 		await page.locator('iframe.webview.ready').nth(1).waitFor({ state: 'detached', timeout: 30_000 });
 		await shot('sidebar-light.png', true);
-		await pickColorTheme(page, darkTheme, 'vscode-dark');
+		await pickColorTheme(page, 'Dark Modern', 'vscode-dark');
 		await webviewContent(page, 0).locator('body.vscode-dark').waitFor({ timeout: 30_000 });
 	});
 

@@ -7,7 +7,7 @@ import { statNames } from '../model.ts';
 import { sortedByCodePoint } from './codePointOrder.ts';
 import { messageText } from './messageText.ts';
 import { countMatches } from './pyRegex.ts';
-import { PyFloat, dumpsPyJson, isPyDict, pyDictGet } from './pyJson.ts';
+import { PyFloat, dumpsPyString, isPyDict, pyDictGet, visitPyJsonStrings } from './pyJson.ts';
 import type { TextRuleName } from './rules.ts';
 import { fileRegex, hitRules, processNeedles, skillNeedles, skillOnLowerRegex, textRules, toolRules } from './rules.ts';
 import type { ScanResult } from './ruleScan.ts';
@@ -40,6 +40,7 @@ export function analyzeSession(session: SessionInfo, messages: Iterable<HermesMe
 	// tool_sequence as a multiset: only per-name counts matter to the rules.
 	const callsByName = new Map<string, number>();
 	const filesTouched = new Set<string>();
+	const addDumpedFileMatches = (text: string): void => addDumpedStringFileMatches(text, filesTouched);
 	const textParts: string[] = [];
 	const messageStarts: number[] = [];
 	let textLength = 0;
@@ -73,7 +74,7 @@ export function analyzeSession(session: SessionInfo, messages: Iterable<HermesMe
 		// The reference scans `text + " " + json.dumps(tool_calls)`; no FILE match can contain the
 		// space, so scanning the two parts apart finds the same paths without building the blob.
 		addFileMatches(text, filesTouched);
-		if (isPyTruthy(toolCalls)) addFileMatches(dumpsPyJson(toolCalls), filesTouched);
+		if (isPyTruthy(toolCalls)) visitPyJsonStrings(toolCalls, addDumpedFileMatches);
 	}
 
 	const fullText = textParts.join('\n');
@@ -128,6 +129,20 @@ export function analyzeSession(session: SessionInfo, messages: Iterable<HermesMe
 		stats,
 	};
 }
+
+/**
+ * The FILE matches of `json.dumps` of a string, added to `filesTouched`. No FILE match contains
+ * `"`, `\\` or the characters between the strings of a dump, so each lies within one string. It
+ * needs a `/` or `~`, which escaping neither adds nor removes. On ASCII text, escaping only puts
+ * `\\` before `"`, `\\` or a control character (none of them in a match) and ASCII after it that
+ * cannot start one, so it changes no match; a non-ASCII letter becomes `\\uXXXX`, which does.
+ */
+function addDumpedStringFileMatches(text: string, into: Set<string>): void {
+	if (!text.includes('/') && !text.includes('~')) return;
+	addFileMatches(nonAscii.test(text) ? dumpsPyString(text) : text, into);
+}
+
+const nonAscii = /[^\x00-\x7f]/;
 
 function addFileMatches(text: string, into: Set<string>): void {
 	const regex = fileRegex.exact;

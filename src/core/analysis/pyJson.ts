@@ -262,6 +262,41 @@ export function dumpsPyJson(value: unknown): string {
 	throw new TypeError(`Object of type ${describe(value)} is not JSON serializable`);
 }
 
+/**
+ * Calls `visit` with every string `dumpsPyJson(value)` would write (dict keys and values, in any
+ * order), unescaped, without building the dump; throws where `dumpsPyJson` would.
+ */
+export function visitPyJsonStrings(value: unknown, visit: (text: string) => void): void {
+	if (value === null) return;
+	switch (typeof value) {
+		case 'string': visit(value); return;
+		case 'boolean': case 'number': case 'bigint': return;
+		default: break;
+	}
+	if (value instanceof PyFloat) return;
+	if (Array.isArray(value)) {
+		for (const item of value) visitPyJsonStrings(item, visit);
+		return;
+	}
+	if (value instanceof Map) {
+		for (const [key, item] of value) {
+			if (typeof key === 'string') visit(key);
+			else pyDictKey(key);
+			visitPyJsonStrings(item, visit);
+		}
+		return;
+	}
+	if (isPyDict(value)) {
+		const record = value as Record<string, unknown>;
+		for (const key of Object.keys(record)) {
+			visit(key);
+			visitPyJsonStrings(record[key], visit);
+		}
+		return;
+	}
+	throw new TypeError(`Object of type ${describe(value)} is not JSON serializable`);
+}
+
 function pyDictKey(key: unknown): string {
 	if (typeof key === 'string') return dumpsPyString(key);
 	if (key === null) return '"null"';

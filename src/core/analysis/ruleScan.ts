@@ -41,6 +41,12 @@ interface AnchorUse {
 interface Anchor {
 	readonly folded: string;
 	readonly uses: AnchorUse[];
+	/**
+	 * The uses of this anchor and of every shorter anchor that is a prefix of it, by rule, then in
+	 * the order the rule tries them: when this is the longest anchor at a position, exactly these
+	 * anchors are there too.
+	 */
+	readonly usesHere: AnchorUse[];
 }
 
 export interface ScanPlan {
@@ -69,7 +75,7 @@ export function compileScanPlan(rules: readonly ScanRule[]): ScanPlan {
 			prefixes.forEach((folded, order) => {
 				if (folded.length < 2) throw new Error(`No literal of two characters starts ${rule.pattern}`);
 				let anchor = anchors.get(folded);
-				if (anchor === undefined) anchors.set(folded, anchor = { folded, uses: [] });
+				if (anchor === undefined) anchors.set(folded, anchor = { folded, uses: [], usesHere: [] });
 				anchor.uses.push({
 					rule: ruleIndex, mode: modeCodes[rule.mode], alternative, order, length: folded.length,
 					confirm: exact ? null : confirms[alternative] ?? null,
@@ -81,9 +87,15 @@ export function compileScanPlan(rules: readonly ScanRule[]): ScanPlan {
 	});
 	const buckets: Anchor[][] = [];
 	for (const anchor of anchors.values()) {
+		for (const other of anchors.values()) {
+			if (anchor.folded.startsWith(other.folded)) anchor.usesHere.push(...other.uses);
+		}
+		anchor.usesHere.sort(byRuleThenPriority);
 		const key = anchor.folded.charCodeAt(0) * 128 + anchor.folded.charCodeAt(1);
 		(buckets[key] ??= []).push(anchor);
 	}
+	// Longest first: the first anchor that matches is the longest one.
+	for (const bucket of buckets) bucket?.sort((a, b) => b.folded.length - a.folded.length);
 	// Finding where some anchor starts needs only the anchors no other one is a prefix of.
 	const keys = [...anchors.keys()];
 	const minimal = keys.filter((key) => !keys.some((other) => other !== key && key.startsWith(other)));
@@ -91,11 +103,18 @@ export function compileScanPlan(rules: readonly ScanRule[]): ScanPlan {
 	const folding = translatePyRegex(alternation, { ignoreCase: true }, 'flag');
 	if (folding.flags !== 'i') throw new Error('The anchor finder must need only the i flag');
 	// Without the u flag, the i flag matches an ASCII letter only to its two ASCII cases.
-	return { rules, finder: new RegExp(alternation, 'gi'), foldingFinder: new RegExp(folding.source, 'gi'), buckets };
+	return {
+		rules,
+		finder: new RegExp(`(?=${alternation})[^]`, 'gi'),
+		foldingFinder: new RegExp(`(?=${folding.source})[^]`, 'gi'),
+		buckets,
+	};
 }
 
 /** The non-ASCII characters that Python's re.I matches to an ASCII letter (see `foldCode`). */
 const specialFolds = /[\u0130\u0131\u017f\u212a]/;
+
+const noUses: readonly AnchorUse[] = [];
 
 const byRuleThenPriority = (a: AnchorUse, b: AnchorUse): number =>
 	a.rule - b.rule || a.alternative - b.alternative || a.order - b.order;
@@ -108,20 +127,20 @@ export function runScanPlan(plan: ScanPlan, text: string, messageStarts: readonl
 	const spans = rules.map((): number[] => []);
 	// count: where the rule's next search starts; messages: the last message it matched.
 	const resume = rules.map(() => -1);
-	const found: AnchorUse[] = [];
 	let message = 0;
 	finder.lastIndex = 0;
-	for (let hit = finder.exec(text); hit !== null; hit = finder.exec(text)) {
-		const start = hit.index;
-		finder.lastIndex = start + 1;
+	// The finder matches the one character where an anchor starts, so the next search starts after it.
+	while (finder.test(text)) {
+		const start = finder.lastIndex - 1;
 		const bucket = buckets[foldCode(text.charCodeAt(start)) * 128 + foldCode(text.charCodeAt(start + 1))];
 		if (bucket === undefined) continue;
-		found.length = 0;
+		let found: readonly AnchorUse[] = noUses;
 		for (const anchor of bucket) {
-			if (!startsWithFolded(text, start, anchor.folded)) continue;
-			for (const use of anchor.uses) found.push(use);
+			if (startsWithFolded(text, start, anchor.folded)) {
+				found = anchor.usesHere;
+				break;
+			}
 		}
-		if (found.length > 1) found.sort(byRuleThenPriority);
 		while (message + 1 < messageStarts.length && (messageStarts[message + 1] ?? 0) <= start) message++;
 		let matchedRule = -1;
 		for (const use of found) {

@@ -1,6 +1,6 @@
 // The Hermes home the end-to-end flow runs against, and its expected figures from the project's CLI.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Snapshot } from '../../../src/core/model.ts';
@@ -11,7 +11,7 @@ const cli = join(import.meta.dirname, '..', '..', '..', 'dist', 'cli.js');
 export function scanWithCli(home: string): Snapshot {
 	const copy = mkdtempSync(join(tmpdir(), 'hae-cli-'));
 	try {
-		cpSync(home, copy, { recursive: true });
+		copyHistory(home, copy);
 		const stdout = execFileSync(process.execPath, [cli, 'scan', '--home', copy, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 		return JSON.parse(stdout) as Snapshot;
 	} finally {
@@ -21,4 +21,16 @@ export function scanWithCli(home: string): Snapshot {
 
 export function score(snapshot: Snapshot): string {
 	return `${snapshot.unlocked_count}/${snapshot.total_count}`;
+}
+
+/**
+ * Copies what Hermes wrote (state.db with its WAL, legacy sessions/), not the extension's own files,
+ * which it may be replacing at this very moment.
+ */
+export function copyHistory(home: string, target: string): void {
+	for (const name of ['state.db', 'state.db-wal', 'sessions']) {
+		if (existsSync(join(home, name))) {
+			cpSync(join(home, name), join(target, name), { recursive: true });
+		}
+	}
 }

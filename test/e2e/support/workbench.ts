@@ -25,20 +25,26 @@ export async function runFromPalette(page: Page, title: string, opensAnotherPick
 	await page.keyboard.press('F1');
 	await quickInput.waitFor({ state: 'visible', timeout: 15_000 });
 	await page.keyboard.type(title, { delay: 15 });
-	await quickInput.locator('.monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 15_000 });
-	await page.keyboard.press('Enter');
+	// Similar commands can rank first ("Browse Color Themes…"): pick the row whose label is exactly the title.
+	const exactLabel = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+	const row = quickInput.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactLabel }) }).first();
+	await row.waitFor({ state: 'visible', timeout: 15_000 });
+	await row.click();
 	if (!opensAnotherPicker) {
 		await quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
 	}
 }
 
-/** Picks a color theme through "Preferences: Color Theme", as a user switches themes. */
-export async function pickColorTheme(page: Page, theme: string, bodyClass: 'vscode-light' | 'vscode-dark'): Promise<void> {
+/**
+ * Picks a color theme through "Preferences: Color Theme", as a user switches themes. `label` is what the
+ * picker shows ("Light Modern"; the setting calls it "Default Light Modern").
+ */
+export async function pickColorTheme(page: Page, label: string, bodyClass: 'vscode-light' | 'vscode-dark'): Promise<void> {
 	await runFromPalette(page, 'Preferences: Color Theme', true);
 	const quickInput = page.locator('.quick-input-widget');
 	await quickInput.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
-	await page.keyboard.type(theme, { delay: 15 });
-	await quickInput.locator('.monaco-list-row', { hasText: theme }).first().waitFor({ state: 'visible', timeout: 15_000 });
+	await page.keyboard.type(label, { delay: 15 });
+	await quickInput.locator('.monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible', timeout: 15_000 });
 	await page.keyboard.press('Enter');
 	await quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
 	await page.locator(`.monaco-workbench.${bodyClass === 'vscode-light' ? 'vs' : 'vs-dark'}`).waitFor({ timeout: 30_000 });

@@ -1,6 +1,6 @@
 // Generated Hermes homes for the extension-host tests, and their expected figures from the project's CLI.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateHistory } from '../../../src/core/demo/historyGenerator.ts';
@@ -26,7 +26,12 @@ export function makeGeneratedHome(seed: number, sessions: number): string {
 export function expectedFiguresFromCli(extensionPath: string, home: string): ExpectedFigures {
 	const copy = mkdtempSync(join(tmpdir(), 'hermes-it-copy-'));
 	try {
-		cpSync(home, copy, { recursive: true });
+		// Only what Hermes writes: the extension may be replacing its own files in the home right now.
+		for (const name of ['state.db', 'state.db-wal', 'sessions']) {
+			if (existsSync(join(home, name))) {
+				cpSync(join(home, name), join(copy, name), { recursive: true });
+			}
+		}
 		const stdout = execFileSync(process.execPath, [join(extensionPath, 'dist', 'cli.js'), 'scan', '--home', copy, '--json'], {
 			encoding: 'utf8',
 			// Under Electron (@vscode/test-electron) execPath is the app binary; this makes it plain Node.

@@ -9,7 +9,7 @@ describe('presentStatusBar', () => {
 	it('shows the score with a trophy, and says when it was updated', () => {
 		const shown = presentStatusBar(snapshot(), status(), ninetySecondsLater);
 		const { unlocked_count, total_count } = snapshot();
-		assert.equal(shown.text, `$(trophy) ${unlocked_count}/${total_count}`);
+		assert.equal(shown.text, `$(hermes-trophy) ${unlocked_count}/${total_count}`);
 		assert.equal(shown.accessibilityLabel, `Hermes Achievements: ${unlocked_count} of ${total_count} unlocked, updated 1 minute ago`);
 		assert.match(shown.tooltip, /Updated 1 min ago · Up to date/);
 		assert.match(shown.tooltip, new RegExp(`${unlocked_count} of ${total_count} unlocked`));
@@ -42,7 +42,7 @@ describe('presentStatusBar', () => {
 
 	it('has a sensible text before anything was scanned', () => {
 		const shown = presentStatusBar(undefined, status({ state: 'EMPTY', last_success_at: null }), generatedMs);
-		assert.equal(shown.text, '$(trophy) Achievements');
+		assert.equal(shown.text, '$(hermes-trophy) Achievements');
 		assert.equal(shown.accessibilityLabel, 'Hermes Achievements: nothing scanned yet');
 		const bootstrapping = presentStatusBar(undefined, status({
 			state: 'SCANNING',
