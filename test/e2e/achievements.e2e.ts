@@ -129,7 +129,7 @@ describe('Hermes Achievements end to end (code-server + Chromium)', function () 
 				}
 			}).observe(document.body, { subtree: true, childList: true, characterData: true });
 		});
-		await runFromPalette(page, 'Rescan Achievements');
+		await runFromPalette(page, 'Hermes Achievements: Rescan Achievements');
 		const seen = await waitForValue(async () => {
 			const texts = await statusText.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
 			const scanning = texts.findIndex((text) => /Rebuilding|Updating|Reading/.test(text));
@@ -162,7 +162,7 @@ describe('Hermes Achievements end to end (code-server + Chromium)', function () 
 	});
 
 	it('opens in an editor tab and follows the theme (screenshots)', async function () {
-		await runFromPalette(page, 'Open Achievements in Editor');
+		await runFromPalette(page, 'Hermes Achievements: Open Achievements in Editor');
 		await page.locator('iframe.webview.ready').nth(1).waitFor({ timeout: 30_000 });
 		const editorView = webviewContent(page, 1);
 		await editorView.locator('li.card').first().waitFor({ timeout: 30_000 });

@@ -96,11 +96,6 @@ export function compilePyRegex(pattern: string, options: PyRegexOptions & { read
 	return { fast: fastRegex, exact: new RegExp(exact.source, exact.flags + g) };
 }
 
-/** The text on which the `fast` form of a `PyRegex` may differ from Python. */
-export function needsExactForm(text: string): boolean {
-	return text.includes('\u0345');
-}
-
 /** Python `len(re.findall(...))` for a regex compiled with `global` (no rule matches the empty string). */
 export function countMatches(regex: RegExp, text: string): number {
 	regex.lastIndex = 0;

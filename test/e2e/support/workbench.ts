@@ -17,7 +17,7 @@ export async function waitForWorkbench(page: Page): Promise<void> {
 	await page.locator('#workbench\\.parts\\.statusbar').waitFor({ state: 'visible', timeout: 120_000 });
 }
 
-/** Runs a command by its palette title, the way a user does: F1, type, Enter. */
+/** Runs a command by its full palette label ("Category: Title"), the way a user does: F1, type, pick. */
 export async function runFromPalette(page: Page, title: string, opensAnotherPicker = false): Promise<void> {
 	// The page needs keyboard focus: click an inert spot of the status bar first.
 	await page.locator('#workbench\\.parts\\.statusbar').click({ position: { x: 700, y: 10 } });
