@@ -117,6 +117,13 @@ export class ScanCoordinator implements AchievementsService {
 		return backupPath;
 	}
 
+	async flush(): Promise<void> {
+		while (this.running) {
+			await this.running.promise;
+		}
+		await this.worker.flush();
+	}
+
 	dispose(): void {
 		this.disposed = true;
 		this.worker.dispose();

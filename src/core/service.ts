@@ -79,6 +79,11 @@ export interface AchievementsService extends Disposable {
 	rescan(): Promise<Snapshot>;
 	/** Moves the unlock history aside (returns the backup path) and rebuilds. */
 	resetHistory(): Promise<string>;
+	/**
+	 * Results are handed out before they are written to disk; this resolves once everything so far
+	 * is written (a short-lived process, such as the command line, awaits it before exiting).
+	 */
+	flush(): Promise<void>;
 }
 
 export interface CoordinatorOptions {

@@ -37,6 +37,12 @@ describe('Hermes Achievements end to end (code-server + Chromium)', function () 
 		await page.screenshot({ path });
 		if (alsoForDocs) {
 			mkdirSync(screenshotsDir, { recursive: true });
+			// The committed pictures show a settled view, not a passing background refresh.
+			const views = await page.locator('iframe.webview.ready').count();
+			for (let index = 0; index < views; index++) {
+				await webviewContent(page, index).locator('.status-text', { hasText: /^Updated / }).waitFor({ timeout: 60_000 });
+			}
+			await page.screenshot({ path });
 			copyFileSync(path, join(screenshotsDir, name));
 		}
 	}

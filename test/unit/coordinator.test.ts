@@ -221,6 +221,7 @@ describe('coordinator (real worker, real fixture home)', function () {
 		const dir = home();
 		const before = service(dir);
 		const first = await before.request();
+		await before.flush(); // results are persisted after they are delivered
 		before.dispose();
 		const after = service(dir);
 		const served = await after.request();
@@ -243,6 +244,7 @@ describe('coordinator (real worker, real fixture home)', function () {
 				const paths = pluginPaths(dir);
 				const original = service(dir);
 				const first = await original.request();
+				await original.flush(); // results are persisted after they are delivered
 				original.dispose();
 				damageSnapshot(paths.snapshot);
 				damageCheckpoint(paths.checkpoint);
@@ -256,6 +258,7 @@ describe('coordinator (real worker, real fixture home)', function () {
 				assert.ok(names.some((name) => name.startsWith('scan_snapshot.json.corrupt-')), names.join(', '));
 				assert.ok(names.some((name) => name.startsWith('scan_checkpoint.json.corrupt-')), names.join(', '));
 				// The rebuilt files are good again: a further restart serves them without scanning.
+				await restarted.flush(); // results are persisted after they are delivered
 				restarted.dispose();
 				const third = service(dir);
 				assert.equal((await third.request()).scan_id, result.scan_id);
@@ -268,6 +271,7 @@ describe('coordinator (real worker, real fixture home)', function () {
 			const paths = pluginPaths(dir);
 			const original = service(dir);
 			const first = await original.request();
+			await original.flush(); // results are persisted after they are delivered
 			original.dispose();
 			for (const path of [paths.snapshot, paths.checkpoint]) {
 				const file = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
@@ -278,6 +282,7 @@ describe('coordinator (real worker, real fixture home)', function () {
 			assert.notEqual(result.scan_id, first.scan_id);
 			assert.equal(result.scan_meta.mode, 'full');
 			assert.deepEqual(result.aggregate, first.aggregate);
+			await restarted.flush();
 			assert.equal((JSON.parse(readFileSync(paths.snapshot, 'utf8')) as { schema_version: number }).schema_version, 1);
 		});
 	});
@@ -358,6 +363,7 @@ describe('coordinator (real worker, real fixture home)', function () {
 		const statePath = pluginPaths(dir).unlockState;
 		const original = service(dir);
 		await original.request();
+		await original.flush(); // results are persisted after they are delivered
 		original.dispose();
 		// Backdate the recorded unlocks, so "kept" and "recorded afresh" are told apart by value.
 		const longAgo = 1_600_000_000;

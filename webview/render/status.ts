@@ -4,7 +4,7 @@ import { h, icon, meter } from '../dom.ts';
 
 /** The visible scan status line; it may change every progress tick. */
 export function renderStatus(scan: ScanStatusVm, now: number): HTMLElement {
-	const parts: Array<Node | string> = [];
+	const parts: string[] = [];
 	let iconName = 'check';
 	let spin = false;
 	if (scan.phase === 'bootstrap' || (scan.updatedAt === null && scan.phase !== 'idle')) {
@@ -36,7 +36,7 @@ export function renderStatus(scan: ScanStatusVm, now: number): HTMLElement {
 	}
 	const line = h('p', { class: 'status-line' },
 		icon(iconName, spin ? 'codicon-modifier-spin status-icon' : 'status-icon'),
-		h('span', { class: 'status-text' }, parts.join(' · ')));
+		h('span', { class: 'status-text' }, ...joinParts(parts)));
 	const showBar = scan.progress !== null && scan.phase === 'bootstrap' && scan.progress.total > 0;
 	const bar = showBar && scan.progress
 		? meter((scan.progress.done / scan.progress.total) * 100, 'Sessions scanned',
@@ -47,6 +47,11 @@ export function renderStatus(scan: ScanStatusVm, now: number): HTMLElement {
 			h('span', {}, `The last scan failed: ${scan.error}. Showing the last good results.`))
 		: null;
 	return h('div', { class: 'status' }, line, bar, error);
+}
+
+/** Each part stays on one line, so a narrow view breaks the status only between parts. */
+function joinParts(parts: readonly string[]): Array<Node | string> {
+	return parts.flatMap((part, index) => [index > 0 ? ' · ' : '', h('span', { class: 'status-part' }, part)]);
 }
 
 /**

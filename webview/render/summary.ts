@@ -16,8 +16,8 @@ export function renderSummary(model: ViewModel, now: number): HTMLElement {
 		stat('Secrets', formatNumber(summary.secrets), 'hidden until a first signal'),
 		stat('Highest tier', summary.highestTier
 			? h('span', { class: `tier-text ${tierClass(summary.highestTier)}` }, summary.highestTier)
-			: 'None yet'),
-		stat('Latest unlock', latest ? latest.name : 'None yet', latest ? relativeTime(latest.at, now) : null, 'stat-latest'),
+			: 'None yet', null, 'stat-wide'),
+		stat('Latest unlock', latest ? latest.name : 'None yet', latest ? relativeTime(latest.at, now) : null, 'stat-wide'),
 	);
 	return h('section', { class: 'summary', 'aria-labelledby': 'summary-heading' },
 		h('h2', { id: 'summary-heading', class: 'visually-hidden' }, 'Summary'),

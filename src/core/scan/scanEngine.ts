@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyzeSession } from '../analysis/analyzeSession.ts';
 import { Aggregate } from '../engine/aggregate.ts';
 import { buildSnapshot, evidenceMetric } from '../engine/snapshot.ts';
@@ -20,6 +22,17 @@ export interface ScanCallbacks {
 	onProgress?(done: number, total: number): void;
 	/** A cold scan's running result; never records unlocks. */
 	onPartial?(snapshot: Snapshot): void;
+	/** The finished result, as soon as it exists (the files it is persisted to are written after). */
+	onResult?(snapshot: Snapshot): void;
+}
+
+function fileIdentity(path: string): string {
+	try {
+		const stat = statSync(path, { bigint: true });
+		return `${stat.dev}:${stat.ino}`;
+	} catch {
+		return 'missing';
+	}
 }
 
 const progressIntervalMs = 100;
@@ -40,8 +53,9 @@ export class ScanEngine {
 	/** Set once the in-memory state reflects the checkpoint (or a scan) of this home. */
 	private primed = false;
 	private lastChangeToken: string | undefined;
-	/** Kept (closed) after a scan: its change token covers the same files, legacy ones included. */
-	private lastHistory: HermesHistory | undefined;
+	private history: HermesHistory | undefined;
+	/** Which `state.db` file `history` has open (device and inode), to notice a replaced file. */
+	private historyIdentity: string | undefined;
 	private lastSnapshot: Snapshot | undefined;
 
 	constructor(home: string) {
@@ -61,23 +75,44 @@ export class ScanEngine {
 		}
 		this.unlocks ??= (await loadUnlockHistory(this.paths)).history;
 
-		// The cheap check: file stats through the last (closed) history, no SQLite at all. The token
-		// is taken before the listing, so a write during the scan is never mistaken for seen.
-		const earlierToken = this.lastHistory?.changeToken();
+		// The cheap check: file stats only. The token is taken before the listing, so a write that
+		// lands during the scan is never mistaken for one already seen.
+		const earlierToken = this.history?.changeToken();
 		if (this.primed && this.lastSnapshot && earlierToken === this.lastChangeToken) {
-			return this.unchanged(this.lastSnapshot, started);
+			return this.unchanged(this.lastSnapshot, started, callbacks);
 		}
-		const history = openHistory(this.home);
 		try {
+			const history = this.currentHistory();
 			const changeToken = earlierToken ?? history.changeToken();
 			const { rescanned, total } = this.update(history, mode, started, callbacks);
 			this.primed = true;
 			this.lastChangeToken = changeToken;
-			this.lastHistory = history;
-			return await this.complete({ mode, sessions_total: total, sessions_rescanned: rescanned, sessions_reused: total - rescanned, duration_ms: 0 }, started, rescanned > 0 || full);
-		} finally {
-			history.close();
+			const meta = { mode, sessions_total: total, sessions_rescanned: rescanned, sessions_reused: total - rescanned, duration_ms: 0 };
+			return await this.complete(meta, started, rescanned > 0 || full, callbacks);
+		} catch (error) {
+			this.closeHistory();
+			throw error;
 		}
+	}
+
+	/**
+	 * The history stays open between scans: its listing caches (untitled sessions' previews) make
+	 * a refresh cheap. An idle read-only connection holds no lock; it is reopened when `state.db`
+	 * is replaced, appears or disappears, and after any failure.
+	 */
+	private currentHistory(): HermesHistory {
+		const identity = fileIdentity(join(this.home, 'state.db'));
+		if (!this.history || identity !== this.historyIdentity) {
+			this.closeHistory();
+			this.history = openHistory(this.home);
+			this.historyIdentity = identity;
+		}
+		return this.history;
+	}
+
+	private closeHistory(): void {
+		this.history?.close();
+		this.history = undefined;
 	}
 
 	/** Moves the unlock history aside and forgets it; the next scan records unlocks afresh. */
@@ -121,36 +156,33 @@ export class ScanEngine {
 		return { rescanned: changed.length, total: sessions.length };
 	}
 
-	private async complete(meta: ScanMeta, started: number, changed: boolean): Promise<Snapshot> {
-		const values = this.aggregate.values();
-		const draft = this.snapshotOf(meta, false);
-		const recorded = recordUnlocks(this.unlocks ?? new Map(), draft.achievements, (id) => {
+	/**
+	 * Records first unlocks, then hands the result over (`onResult`) before the checkpoint and the
+	 * snapshot are written: persisting only speeds up the next start, so nobody waits for it.
+	 */
+	private async complete(meta: ScanMeta, started: number, changed: boolean, callbacks: ScanCallbacks): Promise<Snapshot> {
+		let snapshot = this.snapshotOf(meta, false);
+		const recorded = recordUnlocks(this.unlocks ?? new Map(), snapshot.achievements, (id) => {
 			const metric = evidenceMetric(id);
 			return metric ? this.aggregate.evidenceFor(metric) : null;
 		}, Date.now() / 1000);
-		this.unlocks = recorded.history;
 		if (recorded.added.length > 0) {
+			this.unlocks = recorded.history;
 			await saveUnlockHistory(this.paths.unlockState, this.unlocks);
+			snapshot = this.snapshotOf(meta, false);
 		}
+		snapshot = { ...snapshot, scan_meta: { ...meta, duration_ms: Math.round(performance.now() - started) } };
+		this.lastSnapshot = snapshot;
+		callbacks.onResult?.(snapshot);
 		if (changed) {
 			await saveCheckpoint(this.paths.checkpoint, { engineVersion, sessions: this.entries });
 		}
-		const snapshot = buildSnapshot({
-			values,
-			unlocks: this.unlocks,
-			home: this.home,
-			scanId: randomUUID(),
-			meta: { ...meta, duration_ms: Math.round(performance.now() - started) },
-			generatedAt: Date.now() / 1000,
-			partial: false,
-		});
 		await saveSnapshot(this.paths.snapshot, snapshot);
-		this.lastSnapshot = snapshot;
 		return snapshot;
 	}
 
 	/** Nothing on disk moved since the last scan: the same result, freshly dated. */
-	private async unchanged(previous: Snapshot, started: number): Promise<Snapshot> {
+	private async unchanged(previous: Snapshot, started: number, callbacks: ScanCallbacks): Promise<Snapshot> {
 		const snapshot: Snapshot = {
 			...previous,
 			generated_at: Date.now() / 1000,
@@ -165,8 +197,9 @@ export class ScanEngine {
 				duration_ms: Math.round(performance.now() - started),
 			},
 		};
-		await saveSnapshot(this.paths.snapshot, snapshot);
 		this.lastSnapshot = snapshot;
+		callbacks.onResult?.(snapshot);
+		await saveSnapshot(this.paths.snapshot, snapshot);
 		return snapshot;
 	}
 
@@ -200,6 +233,6 @@ export class ScanEngine {
 		this.aggregate = new Aggregate();
 		this.primed = false;
 		this.lastChangeToken = undefined;
-		this.lastHistory = undefined;
+		this.closeHistory();
 	}
 }

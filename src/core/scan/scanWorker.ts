@@ -11,29 +11,44 @@ if (!port) {
 const engine = new ScanEngine((workerData as WorkerData).home);
 const post = (message: FromWorker): void => port.postMessage(message);
 
-// Requests are handled one after another; the coordinator never sends two at once anyway.
+// Requests are handled one after another, so a flush is answered after every earlier write.
 let queue = Promise.resolve();
+/** A failure to persist a result that was already delivered, reported by the next flush. */
+let persistError: string | null = null;
 port.on('message', (message: ToWorker) => {
 	queue = queue.then(() => handle(message));
 });
 
 async function handle(message: ToWorker): Promise<void> {
 	const { requestId } = message;
+	let delivered = false;
 	try {
 		switch (message.type) {
-			case 'scan': {
-				const snapshot = await engine.scan(message.full, {
+			case 'scan':
+				// The answer goes out as soon as the result exists; the engine persists it afterwards.
+				await engine.scan(message.full, {
 					onProgress: (done, total) => post({ type: 'progress', requestId, done, total }),
 					onPartial: (partial) => post({ type: 'partial', requestId, snapshot: partial }),
+					onResult: (snapshot) => {
+						delivered = true;
+						post({ type: 'scanned', requestId, snapshot });
+					},
 				});
-				post({ type: 'scanned', requestId, snapshot });
 				break;
-			}
+			case 'flush':
+				post({ type: 'flushed', requestId, error: persistError });
+				persistError = null;
+				break;
 			case 'resetHistory':
 				post({ type: 'historyReset', requestId, backupPath: await engine.resetHistory() });
 				break;
 		}
 	} catch (error) {
-		post({ type: 'failed', requestId, error: error instanceof Error ? error.message : String(error) });
+		const reason = error instanceof Error ? error.message : String(error);
+		if (delivered) {
+			persistError ??= reason;
+		} else {
+			post({ type: 'failed', requestId, error: reason });
+		}
 	}
 }

@@ -48,6 +48,17 @@ export class ScanWorkerClient {
 		return answer.backupPath;
 	}
 
+	/** Resolves once the worker has written every result it delivered (rejects if a write failed). */
+	async flush(): Promise<void> {
+		if (!this.worker) {
+			return;
+		}
+		const answer = await this.send({ type: 'flush', requestId: this.nextRequestId++ });
+		if (answer.type === 'flushed' && answer.error !== null) {
+			throw new Error(`Could not save the scan results: ${answer.error}`);
+		}
+	}
+
 	/** Stops the worker at once, even mid-scan: its files are only ever replaced atomically. */
 	dispose(): void {
 		this.disposed = true;
@@ -102,6 +113,7 @@ export class ScanWorkerClient {
 				return;
 			case 'scanned':
 			case 'historyReset':
+			case 'flushed':
 				this.pending.delete(message.requestId);
 				pending.resolve(message);
 				return;

@@ -8,7 +8,9 @@ export interface WorkerData {
 /** Coordinator → worker. Each request carries an id its answer repeats. */
 export type ToWorker =
 	| { readonly type: 'scan'; readonly requestId: number; readonly full: boolean }
-	| { readonly type: 'resetHistory'; readonly requestId: number };
+	| { readonly type: 'resetHistory'; readonly requestId: number }
+	/** Answered once everything before it has been written to disk. */
+	| { readonly type: 'flush'; readonly requestId: number };
 
 /** Worker → coordinator. */
 export type FromWorker =
@@ -16,4 +18,6 @@ export type FromWorker =
 	| { readonly type: 'partial'; readonly requestId: number; readonly snapshot: Snapshot }
 	| { readonly type: 'scanned'; readonly requestId: number; readonly snapshot: Snapshot }
 	| { readonly type: 'historyReset'; readonly requestId: number; readonly backupPath: string }
-	| { readonly type: 'failed'; readonly requestId: number; readonly error: string };
+	| { readonly type: 'failed'; readonly requestId: number; readonly error: string }
+	/** `error`: the first write that failed since the last flush (results were delivered regardless). */
+	| { readonly type: 'flushed'; readonly requestId: number; readonly error: string | null };

@@ -39,6 +39,10 @@ class FakeService implements AchievementsService {
 		return this.request();
 	}
 
+	flush(): Promise<void> {
+		return Promise.resolve();
+	}
+
 	resetHistory(): Promise<string> {
 		return Promise.resolve('backup.json');
 	}
