@@ -100,8 +100,9 @@ if (existsSync(join(root, 'webview', 'tsconfig.json'))) {
 if (existsSync(join(root, 'test', 'e2e', 'tsconfig.json'))) {
 	await singleCheck('type-check (test/e2e/tsconfig.json)', bin('tsc'), ['-p', 'test/e2e/tsconfig.json']);
 }
-await mochaPart('unit tests', ['--reporter', 'spec']);
+// The unit suite runs the bundled command line (dist/cli.js), so the build comes first.
 const built = await singleCheck('build', 'npm', ['run', '--silent', 'build']);
+await mochaPart('unit tests', ['--reporter', 'spec']);
 const packaged = await singleCheck('package (.vsix)', 'npm', ['run', '--silent', 'package'],
 	() => (existsSync(vsix) ? undefined : `${vsix} was not produced`));
 

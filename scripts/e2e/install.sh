@@ -13,6 +13,10 @@ NODE_VERSION="${NODE_VERSION:-24.21.0}"
 T0=$(date +%s)
 log() { echo "[install +$(( $(date +%s) - T0 ))s] $*" >&2; }
 mkdir -p "$CACHE"
+# Under `npm test` the outer npm (possibly on an older Node) leaves npm_* variables behind; the inner
+# npm would take them as its own config, and code-server's postinstall checks the Node version in
+# npm_config_user_agent. Start clean.
+while IFS= read -r name; do unset "$name"; done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
 
 # 1. System packages from Debian: Chromium (Playwright's own browser download is never used) and the
 #    Kerberos headers code-server's `kerberos` native module compiles against.

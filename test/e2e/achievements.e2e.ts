@@ -2,7 +2,7 @@
 // headless Chromium like a user would, against a generated Hermes history that the test then changes
 // (a new session, a broken database) while VS Code runs. The steps run in order, each waiting for its own state.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { appendSession, generateHistory } from '../../src/core/demo/historyGenerator.ts';
@@ -91,6 +91,11 @@ describe('Hermes Achievements end to end (code-server + Chromium)', function () 
 		await context?.close().catch(() => undefined);
 		await server?.stop();
 		if (dirs) {
+			// VS Code's own logs (extension host, file watcher) outlive the run for diagnosis.
+			const logs = join(dirs.userData, 'logs');
+			if (existsSync(logs)) {
+				cpSync(logs, join(dirs.artifacts, 'vscode-logs'), { recursive: true });
+			}
 			removeRunDirs(dirs);
 		}
 	});

@@ -49,9 +49,15 @@ export function renderStatus(scan: ScanStatusVm, now: number): HTMLElement {
 	return h('div', { class: 'status' }, line, bar, error);
 }
 
-/** Each part stays on one line, so a narrow view breaks the status only between parts. */
+/**
+ * Each part is its own box, so a narrow view breaks the line between parts rather than inside
+ * one; the separator stays at the end of the line it follows.
+ */
 function joinParts(parts: readonly string[]): Array<Node | string> {
-	return parts.flatMap((part, index) => [index > 0 ? ' · ' : '', h('span', { class: 'status-part' }, part)]);
+	return parts.flatMap((part, index) => {
+		const last = index === parts.length - 1;
+		return [h('span', { class: 'status-part' }, last ? part : `${part} ·`), last ? '' : ' '];
+	});
 }
 
 /**
