@@ -5,6 +5,7 @@ import { HistoryError } from './historyError.ts';
 import { type LegacyFile, type LegacySummary, readLegacyMessages, scanLegacyFiles, summarizeLegacyFile } from './legacyFiles.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { SqliteStore } from './sqliteStore.ts';
+import type { PreviewCache } from './sqliteStore.ts';
 import { renderTranscript } from './transcript.ts';
 
 export interface HermesHistory {
@@ -20,10 +21,10 @@ export interface HermesHistory {
 }
 
 /** Opens a Hermes home read-only. Throws HistoryError when the home or its state.db cannot be read. */
-export function openHistory(home: string): HermesHistory {
+export function openHistory(home: string, previews?: PreviewCache): HermesHistory {
 	requireHome(home);
 	const dbPath = join(home, 'state.db');
-	const store = databaseExists(dbPath) ? new SqliteStore(dbPath) : null;
+	const store = databaseExists(dbPath) ? new SqliteStore(dbPath, previews) : null;
 	return new HomeHistory(home, store);
 }
 

@@ -17,7 +17,12 @@ interface Schema {
 
 type Row = Record<string, unknown>;
 
-interface PreviewEntry {
+/** Survives reopening the store, so a refresh does not query previews that cannot have changed. */
+export interface PreviewCache {
+	entries: Map<string, PreviewEntry>;
+}
+
+export interface PreviewEntry {
 	readonly key: string;
 	/** The preview-based title ("Untitled" when there is no preview). */
 	readonly title: string;
@@ -33,11 +38,13 @@ export class SqliteStore {
 	private readonly schema: Schema | null;
 	private listingSql: string | null = null;
 	private previewStatement: StatementSync | null = null;
-	private previews = new Map<string, PreviewEntry>();
+	/** Untitled sessions' previews from the last listing; the caller may keep it across opens. */
+	private readonly previews: PreviewCache;
 	private exactCountsSql: string | null = null;
 
-	constructor(path: string) {
+	constructor(path: string, previews: PreviewCache = { entries: new Map() }) {
 		this.path = path;
+		this.previews = previews;
 		try {
 			this.db = withSqliteRetry(() => new DatabaseSync(path, { readOnly: true, timeout: busyTimeoutMs }));
 		} catch (error) {
@@ -66,7 +73,7 @@ export class SqliteStore {
 				const title = hasTitle(row.title) ? (cellText(row.title) ?? '') : this.previewTitle(schema, id, row, counts, previews);
 				return toStoreSession(id, row, title, counts);
 			});
-			this.previews = previews;
+			this.previews.entries = previews;
 			return sessions;
 		});
 	}
@@ -77,7 +84,7 @@ export class SqliteStore {
 	 */
 	private previewTitle(schema: Schema, id: string, row: Row, counts: string, next: Map<string, PreviewEntry>): string {
 		const key = `${String(row.message_count)}|${String(row.rewind_count)}|${String(row.tool_call_count)}|${String(row.max_ts)}|${counts}`;
-		const cached = this.previews.get(id);
+		const cached = this.previews.entries.get(id);
 		if (cached !== undefined && cached.key === key) {
 			next.set(id, cached);
 			return cached.title;

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyzeSession } from '../analysis/analyzeSession.ts';
 import { Aggregate } from '../engine/aggregate.ts';
 import { buildSnapshot, evidenceMetric } from '../engine/snapshot.ts';
 import { openHistory } from '../hermes/history.ts';
 import type { HermesHistory } from '../hermes/history.ts';
+import type { PreviewCache } from '../hermes/sqliteStore.ts';
 import type { ScanMeta, Snapshot } from '../model.ts';
 import { loadCheckpoint, saveCheckpoint } from '../store/checkpointStore.ts';
 import type { CheckpointEntry } from '../store/checkpointStore.ts';
@@ -26,14 +25,6 @@ export interface ScanCallbacks {
 	onResult?(snapshot: Snapshot): void;
 }
 
-function fileIdentity(path: string): string {
-	try {
-		const stat = statSync(path, { bigint: true });
-		return `${stat.dev}:${stat.ino}`;
-	} catch {
-		return 'missing';
-	}
-}
 
 const progressIntervalMs = 100;
 const partialIntervalMs = 750;
@@ -53,9 +44,10 @@ export class ScanEngine {
 	/** Set once the in-memory state reflects the checkpoint (or a scan) of this home. */
 	private primed = false;
 	private lastChangeToken: string | undefined;
-	private history: HermesHistory | undefined;
-	/** Which `state.db` file `history` has open (device and inode), to notice a replaced file. */
-	private historyIdentity: string | undefined;
+	/** The last scan's history, closed: its change token covers the same files, legacy ones included. */
+	private lastHistory: HermesHistory | undefined;
+	/** Untitled sessions' previews, kept across scans so an unchanged session costs no query. */
+	private previews: PreviewCache = { entries: new Map() };
 	private lastSnapshot: Snapshot | undefined;
 
 	constructor(home: string) {
@@ -75,44 +67,25 @@ export class ScanEngine {
 		}
 		this.unlocks ??= (await loadUnlockHistory(this.paths)).history;
 
-		// The cheap check: file stats only. The token is taken before the listing, so a write that
-		// lands during the scan is never mistaken for one already seen.
-		const earlierToken = this.history?.changeToken();
+		// The cheap check: file stats through the last (closed) history, no SQLite at all. The token
+		// is taken before the listing, so a write that lands during the scan is never mistaken for seen.
+		const earlierToken = this.lastHistory?.changeToken();
 		if (this.primed && this.lastSnapshot && earlierToken === this.lastChangeToken) {
 			return this.unchanged(this.lastSnapshot, started, callbacks);
 		}
+		// A fresh connection per scan: it sees the file as it is now, whatever happened to it meanwhile.
+		const history = openHistory(this.home, this.previews);
 		try {
-			const history = this.currentHistory();
 			const changeToken = earlierToken ?? history.changeToken();
 			const { rescanned, total } = this.update(history, mode, started, callbacks);
 			this.primed = true;
 			this.lastChangeToken = changeToken;
+			this.lastHistory = history;
 			const meta = { mode, sessions_total: total, sessions_rescanned: rescanned, sessions_reused: total - rescanned, duration_ms: 0 };
 			return await this.complete(meta, started, rescanned > 0 || full, callbacks);
-		} catch (error) {
-			this.closeHistory();
-			throw error;
+		} finally {
+			history.close();
 		}
-	}
-
-	/**
-	 * The history stays open between scans: its listing caches (untitled sessions' previews) make
-	 * a refresh cheap. An idle read-only connection holds no lock; it is reopened when `state.db`
-	 * is replaced, appears or disappears, and after any failure.
-	 */
-	private currentHistory(): HermesHistory {
-		const identity = fileIdentity(join(this.home, 'state.db'));
-		if (!this.history || identity !== this.historyIdentity) {
-			this.closeHistory();
-			this.history = openHistory(this.home);
-			this.historyIdentity = identity;
-		}
-		return this.history;
-	}
-
-	private closeHistory(): void {
-		this.history?.close();
-		this.history = undefined;
 	}
 
 	/** Moves the unlock history aside and forgets it; the next scan records unlocks afresh. */
@@ -233,6 +206,7 @@ export class ScanEngine {
 		this.aggregate = new Aggregate();
 		this.primed = false;
 		this.lastChangeToken = undefined;
-		this.closeHistory();
+		this.lastHistory = undefined;
+		this.previews = { entries: new Map() };
 	}
 }
