@@ -5,6 +5,11 @@ import type { Trigger } from './timing.ts';
 
 /** Hermes writes state.db, then its -wal, several times per message: one refresh per burst. */
 const refreshDelayMs = 750;
+/**
+ * File events can be lost (network and FUSE drives, an overloaded watcher, files replaced under
+ * it); a periodic refresh catches up. It costs three file stats in the worker when nothing changed.
+ */
+const safetyRefreshMs = 60_000;
 
 /**
  * Watches the Hermes home (usually outside the workspace) and refreshes the service after changes.
@@ -17,6 +22,7 @@ export class HomeWatcher implements vscode.Disposable {
 	private readonly slot: ServiceSlot;
 	private readonly debouncer: Trigger;
 	private readonly replaced: vscode.Disposable;
+	private readonly safetyTimer: ReturnType<typeof setInterval>;
 	private watchers: vscode.Disposable[] = [];
 
 	constructor(slot: ServiceSlot) {
@@ -24,9 +30,11 @@ export class HomeWatcher implements vscode.Disposable {
 		this.debouncer = createDebouncer(() => this.refresh(), refreshDelayMs);
 		this.watch(slot.home);
 		this.replaced = slot.onDidReplace(({ home }) => this.watch(home));
+		this.safetyTimer = setInterval(() => this.debouncer.trigger(), safetyRefreshMs);
 	}
 
 	dispose(): void {
+		clearInterval(this.safetyTimer);
 		this.replaced.dispose();
 		this.debouncer.dispose();
 		this.unwatch();
