@@ -143,10 +143,14 @@ function databaseExists(dbPath: string): boolean {
 	throw new HistoryError('no-database', dbPath, `${dbPath} is not a file, so there is no Hermes history to read. Remove or rename it, or point hermesAchievements.hermesHome at another Hermes home.`);
 }
 
+/**
+ * Identity, size and modification time. Not ctime: merely opening a WAL database (our own
+ * read-only open included) touches the -wal file's metadata, which would defeat the check.
+ */
 function statToken(path: string): string {
 	try {
 		const stats = statSync(path, { bigint: true });
-		return `${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
+		return `${stats.ino}:${stats.size}:${stats.mtimeNs}`;
 	} catch {
 		return '-';
 	}
