@@ -121,10 +121,14 @@ async function measure(home: string, run: number): Promise<Measures> {
 			reads.push(performance.now() - started);
 		}
 
+		// Each timed refresh starts idle: results are persisted after they are delivered, and a
+		// refresh issued meanwhile would queue behind that write (file events come much later).
+		await service.flush();
 		started = performance.now();
 		await service.refresh();
 		const unchangedMs = performance.now() - started;
 
+		await service.flush();
 		appendMessages(home, newestSessionId(home), [{ role: 'user', content: `benchmark run ${run}: one more message, please run the tests again` }]);
 		started = performance.now();
 		const touched = await service.refresh();
