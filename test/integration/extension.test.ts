@@ -156,10 +156,11 @@ describe('Hermes Achievements in a real extension host', function () {
 		await waitFor(`status bar text with "${expected}"`, () => (isSettledScore(api.statusBarState().text, otherFigures) ? true : undefined),
 			60_000, () => api.statusBarState().text);
 		assert.equal(api.service.status().home, otherHome);
-		const model = await waitFor('the view model of the new home', () => {
+		// The first models of a new home show its scan in progress; wait for the finished one.
+		const model = await waitFor('the settled view model of the new home', () => {
 			const posted = api.lastPostedModel();
-			return posted && posted.home === otherHome ? posted : undefined;
-		}, 60_000, () => api.lastPostedModel()?.home);
+			return posted && posted.home === otherHome && posted.scan.phase === 'idle' && posted.scan.updatedAt !== null ? posted : undefined;
+		}, 60_000, () => JSON.stringify(api.lastPostedModel()?.scan));
 		assert.equal(model.summary.unlocked, otherFigures.unlockedCount);
 
 		await setHermesHome(startSetting);
