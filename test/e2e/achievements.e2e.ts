@@ -9,6 +9,7 @@ import { appendSession, generateHistory } from '../../src/core/demo/historyGener
 import type { Snapshot } from '../../src/core/model.ts';
 import { launchBrowser } from '../../scripts/e2e/browser.ts';
 import { codeServerEnv, installVsix, startCodeServer } from '../../scripts/e2e/codeServer.ts';
+import { waitFor } from '../support/waitFor.ts';
 import type { CodeServer } from '../../scripts/e2e/codeServer.ts';
 import { makeRunDirs, removeRunDirs } from '../../scripts/e2e/runDirs.ts';
 import type { RunDirs } from '../../scripts/e2e/runDirs.ts';
@@ -141,11 +142,11 @@ describe('Hermes Achievements end to end (code-server + Chromium)', function () 
 			}).observe(document.body, { subtree: true, childList: true, characterData: true });
 		});
 		await runFromPalette(page, 'Hermes Achievements: Rescan Achievements');
-		const seen = await waitForValue(async () => {
+		const seen = await waitFor('the view to show a rebuild and then a fresh scan time', async () => {
 			const texts = await statusText.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
 			const scanning = texts.findIndex((text) => /Rebuilding|Updating|Reading/.test(text));
 			return scanning >= 0 && texts.slice(scanning + 1).some((text) => /^Updated just now/.test(text)) ? texts : undefined;
-		}, 60_000, 'the view to show a rebuild and then a fresh scan time');
+		}, 60_000);
 		assert.ok(seen.length >= 3, JSON.stringify(seen));
 		assert.match(await readableText(statusText), /^Updated just now · /);
 		await shot('after-rescan.png');
@@ -237,16 +238,3 @@ async function iconsWithoutGlyph(icons: Locator): Promise<string[]> {
 	return [...new Set(found)];
 }
 
-async function waitForValue<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) {
-			return value;
-		}
-		if (Date.now() > deadline) {
-			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-}

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/host/api.ts';
 import { expectedFiguresFromCli, makeGeneratedHome, removeHome } from './support/histories.ts';
 import type { ExpectedFigures } from './support/histories.ts';
-import { waitFor } from './support/waitFor.ts';
+import { waitFor } from '../support/waitFor.ts';
 import { watchWorkers } from './support/workerWatch.ts';
 
 const extensionId = 'hermes-achievements.hermes-achievements';
