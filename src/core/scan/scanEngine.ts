@@ -9,6 +9,7 @@ import type { ScanMeta, Snapshot } from '../model.ts';
 import { loadCheckpoint, saveCheckpoint } from '../store/checkpointStore.ts';
 import type { CheckpointEntry } from '../store/checkpointStore.ts';
 import { pluginPaths } from '../store/pluginPaths.ts';
+import type { PluginPaths } from '../store/pluginPaths.ts';
 import { saveSnapshot } from '../store/snapshotFile.ts';
 import { backupUnlockHistory, loadUnlockHistory, recordUnlocks, saveUnlockHistory } from '../store/unlockHistory.ts';
 import type { UnlockHistory } from '../store/unlockHistory.ts';
@@ -25,7 +26,6 @@ export interface ScanCallbacks {
 	onResult?(snapshot: Snapshot): void;
 }
 
-
 const progressIntervalMs = 100;
 const partialIntervalMs = 750;
 
@@ -37,7 +37,7 @@ const partialIntervalMs = 750;
  */
 export class ScanEngine {
 	private readonly home: string;
-	private readonly paths: ReturnType<typeof pluginPaths>;
+	private readonly paths: PluginPaths;
 	private entries = new Map<string, CheckpointEntry>();
 	private aggregate = new Aggregate();
 	private unlocks: UnlockHistory | undefined;
