@@ -212,11 +212,11 @@ export function randomTurns(rng: SeededRandom, turns: number): NewMessage[] {
 				messages.push({ role: 'tool', toolName: 'web_search', content: '{"results": []}' });
 				break;
 			case 3:
-				messages.push({ role: 'assistant', content: '', toolCalls: toolCall('read_file', { path: `/work/project/src/file${rng.int(1, 40)}.ts` }, n) });
+				messages.push({ role: 'assistant', content: '', toolCalls: toolCall('read_file', { path: `/home/u/project/src/file${rng.int(1, 40)}.ts` }, n) });
 				messages.push({ role: 'tool', toolName: 'read_file', content: 'export const x = 1;' });
 				break;
 			case 4:
-				messages.push({ role: 'assistant', content: '', toolCalls: toolCall('patch', { path: `/work/project/src/file${rng.int(1, 40)}.ts` }, n) });
+				messages.push({ role: 'assistant', content: '', toolCalls: toolCall('patch', { path: `/home/u/project/src/file${rng.int(1, 40)}.ts` }, n) });
 				messages.push({ role: 'tool', toolName: 'patch', content: '{"success": true}' });
 				break;
 			default:

@@ -196,7 +196,7 @@ const builders: Readonly<Record<string, ToolBuilder>> = {
 	},
 	mnemosyne_remember: (rng) => ({ args: { content: rng.pick(['Gateway runs as a systemd user unit', 'Staging DB is postgres 16']), tags: ['infra'] }, result: json({ stored: true, id: rng.hex(16) }) }),
 	image_generate: (rng) => ({ args: { prompt: rng.pick(['80s style meetup flyer', 'flat logo with a winged sandal']), aspect_ratio: 'landscape' }, result: json({ success: true, image: `https://fal.media/files/${rng.hex(10)}/image.png` }) }),
-	vision_analyze: (rng) => ({ args: { image_url: rng.pick(['/tmp/screenshot.png', '/home/u/studio/assets/cover.png', 'https://example.com/chart.png']), question: 'What looks wrong here?' }, result: json({ success: true, analysis: 'A checkout form; the pay button is cut off on the right. Image data: 1280x720 PNG screenshot.' }) }),
+	vision_analyze: (rng) => ({ args: { image_url: rng.pick(['./screenshots/home.png', '/home/u/studio/assets/cover.png', 'https://example.com/chart.png']), question: 'What looks wrong here?' }, result: json({ success: true, analysis: 'A checkout form; the pay button is cut off on the right. Image data: 1280x720 PNG screenshot.' }) }),
 	text_to_speech: (rng) => ({ args: { text: rng.pick(['Bonjour ! Voici le résumé du jour.', 'Chapter one. The servers hummed all night.']) }, result: json({ success: true, file_path: `/home/u/.hermes/audio_cache/tts_${rng.hex(8)}.ogg` }) }),
 	todo: (rng) => {
 		const todos = ['Reproduce the bug', 'Write a failing test', 'Patch', 'Run the tests', 'Update the docs', 'Commit']

@@ -178,13 +178,13 @@ describe('achievements webview', () => {
 		const achievements = realisticAchievements().map((a) => a.id === 'let_him_cook'
 			? { ...a, evidence: { session_id: `"><script>alert(1)</script>`, title: hostile, value: 640 } }
 			: a);
-		harness.sendModel(toViewModel(snapshot({ achievements, home: `/tmp/${hostile}` }), status()));
+		harness.sendModel(toViewModel(snapshot({ achievements, home: `/data/${hostile}` }), status()));
 		assert.equal(harness.document.querySelectorAll('img, script').length, 0);
 		const evidence = harness.root.querySelector('[data-action="open-session"]');
 		assert.equal(evidence?.textContent, hostile);
 		click(evidence as Element);
 		assert.deepEqual(harness.host.posted.at(-1), { type: 'openSession', sessionId: `"><script>alert(1)</script>` });
-		harness.sendModel(toViewModel(undefined, status({ state: 'FAILED', home: `/tmp/${hostile}`, last_error: `No Hermes home at ${hostile}` })));
+		harness.sendModel(toViewModel(undefined, status({ state: 'FAILED', home: `/data/${hostile}`, last_error: `No Hermes home at ${hostile}` })));
 		assert.equal(harness.document.querySelectorAll('img, script').length, 0);
 		assert.match(harness.root.querySelector('.problem')?.textContent ?? '', /<img src=x onerror=alert\(1\)>/);
 	});
