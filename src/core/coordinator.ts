@@ -241,7 +241,7 @@ export class ScanCoordinator implements AchievementsService {
 	/** What a consumer sees: staleness and the last error are properties of now, not of the scan. */
 	private decorate(snapshot: Snapshot): Snapshot {
 		const isStale = this.lastError !== null || this.isStale(snapshot);
-		return isStale || this.lastError ? { ...snapshot, is_stale: isStale, error: this.lastError } : snapshot;
+		return isStale ? { ...snapshot, is_stale: true, error: this.lastError } : snapshot;
 	}
 
 	private errorSnapshot(error: string): Snapshot {

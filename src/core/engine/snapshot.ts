@@ -1,5 +1,5 @@
 import { catalog } from '../catalog/catalog.ts';
-import type { AchievementView, AggregateValues, Evidence, ScanMeta, Snapshot, UnlockRecord } from '../model.ts';
+import type { AchievementView, AggregateValues, ScanMeta, Snapshot, UnlockRecord } from '../model.ts';
 import { evaluate } from './evaluate.ts';
 
 export interface SnapshotInput {
@@ -63,5 +63,3 @@ export function evidenceMetric(id: string): string | null {
 	const entry = catalog.find((e) => e.id === id);
 	return entry && entry.kind === 'best_session' ? entry.metric : null;
 }
-
-export type EvidenceLookup = (id: string) => Evidence | null;
