@@ -50,12 +50,15 @@ export class AchievementsPanels implements vscode.WebviewPanelSerializer, vscode
 			light: vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'trophy-light.svg'),
 			dark: vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'trophy-dark.svg'),
 		};
-		const binding = new WebviewBinding({ ...this.deps, webview: panel.webview, isVisible: () => panel.visible });
+		const binding = new WebviewBinding({
+			...this.deps,
+			webview: panel.webview,
+			isVisible: () => panel.visible,
+			onDidChangeVisibility: panel.onDidChangeViewState,
+		});
 		const open: OpenPanel = { panel, binding };
 		this.open = open;
-		const viewState = panel.onDidChangeViewState(() => binding.visibilityChanged());
 		const disposal = panel.onDidDispose(() => {
-			viewState.dispose();
 			disposal.dispose();
 			binding.dispose();
 			if (this.open === open) {

@@ -18,12 +18,11 @@ export class AchievementsViewProvider implements vscode.WebviewViewProvider, vsc
 			...this.deps,
 			webview: view.webview,
 			isVisible: () => view.visible,
+			onDidChangeVisibility: view.onDidChangeVisibility,
 		});
 		this.binding = binding;
 		this.flushReveal();
-		const visibility = view.onDidChangeVisibility(() => binding.visibilityChanged());
 		const disposal = view.onDidDispose(() => {
-			visibility.dispose();
 			disposal.dispose();
 			binding.dispose();
 			if (this.binding === binding) {

@@ -23,6 +23,8 @@ export interface WebviewBindingOptions {
 	readonly actions: WebviewActions;
 	/** Whether the view or panel is on screen now (a hidden webview cannot receive messages). */
 	readonly isVisible: () => boolean;
+	/** The view's or panel's visibility event: a webview that shows again gets the current model. */
+	readonly onDidChangeVisibility: vscode.Event<unknown>;
 	/** Called with every model posted, for the extension API. */
 	readonly onDidPost: (model: ViewModel) => void;
 }
@@ -56,11 +58,12 @@ export class WebviewBinding implements vscode.Disposable {
 			this.throttle,
 			webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
 			slot.onDidChange(() => this.throttle.trigger()),
+			options.onDidChangeVisibility(() => this.visibilityChanged()),
 		);
 	}
 
-	/** The owner calls this when its view or panel changes visibility. */
-	visibilityChanged(): void {
+	/** A hidden webview missed the posts meanwhile: one shown again gets the current model. */
+	private visibilityChanged(): void {
 		if (this.options.isVisible()) {
 			this.throttle.trigger();
 		}
