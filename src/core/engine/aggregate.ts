@@ -61,14 +61,6 @@ export class Aggregate {
 		return this.sessions.size;
 	}
 
-	has(sessionId: string): boolean {
-		return this.sessions.has(sessionId);
-	}
-
-	get(sessionId: string): Contribution | undefined {
-		return this.sessions.get(sessionId);
-	}
-
 	/** Adds a session; a session already held is replaced (its old contribution subtracted first). */
 	add(contribution: Contribution): void {
 		this.remove(contribution.session_id);
@@ -117,10 +109,6 @@ export class Aggregate {
 			}
 		}
 		return holder ? { session_id: holder.session_id, title: holder.title, value: best } : null;
-	}
-
-	contributions(): IterableIterator<Contribution> {
-		return this.sessions.values();
 	}
 
 	private apply(c: Contribution, sign: 1 | -1): void {
