@@ -52,10 +52,14 @@ function resolveHome(configuredHome: string | undefined, profile: string | undef
 }
 
 async function scan(home: string, full: boolean, json: boolean): Promise<number> {
-	const service = createAchievementsService({ home, ttlMs: defaultTtlMs, workerScript: join(__dirname, 'scanWorker.js') });
+	const service = createAchievementsService({ home, ttlMs: defaultTtlMs, workerScript: join(__dirname, 'scanWorker.js'), watchSnapshots: false });
 	try {
 		const snapshot = full ? await service.rescan() : await service.refresh();
 		await service.flush();
+		const { unsaved } = service.status();
+		if (unsaved !== null) {
+			process.stderr.write(`hermes-achievements: ${unsaved}\n`);
+		}
 		// With nothing good to show, the one-line reason is the whole answer (JSON still gets the error result).
 		if (json || snapshot.scan_meta.mode !== 'failed') {
 			process.stdout.write(`${json ? JSON.stringify(snapshot, null, 2) : formatSummary(snapshot)}\n`);

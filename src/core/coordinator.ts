@@ -1,21 +1,30 @@
+import { existsSync } from 'node:fs';
 import { Emitter } from './events.ts';
+import type { Disposable } from './events.ts';
 import { buildSnapshot } from './engine/snapshot.ts';
 import { tierNames } from './engine/evaluate.ts';
+import { historyStamp } from './hermes/history.ts';
 import type { Snapshot } from './model.ts';
 import { ScanWorkerClient } from './scan/scanWorkerClient.ts';
 import { ScanStatistics } from './scan/scanStatistics.ts';
+import { ScanHeartbeat, ownerPathFor, readScanOwner } from './scan/scanOwner.ts';
 import type {
 	AchievementsService,
 	CoordinatorOptions,
 	CoordinatorState,
+	OtherScanner,
 	ScanKind,
 	ScanProgress,
 	ScanStatus,
 	ServiceChange,
 	UnlockNotice,
 } from './service.ts';
+import { claimAnnouncement } from './store/announcements.ts';
 import { loadSnapshot } from './store/snapshotFile.ts';
-import { pluginPaths } from './store/pluginPaths.ts';
+import { fallbackLockPath, pluginPaths } from './store/pluginPaths.ts';
+import type { PluginPaths } from './store/pluginPaths.ts';
+import { ProcessLock } from './store/processLock.ts';
+import { watchSnapshotFile } from './store/snapshotWatcher.ts';
 import { saveScanStatus } from './scan/statusFile.ts';
 
 export function createAchievementsService(options: CoordinatorOptions): AchievementsService {
@@ -28,10 +37,16 @@ interface PendingScan {
 	readonly resolve: (snapshot: Snapshot) => void;
 }
 
+/** How often a process waiting for another one's scan checks whether the lock came free. */
+const lockPollMs = 250;
+const defaultUnfocusedClaimDelayMs = 1_500;
+
 /**
  * Owns the snapshot and the only scanner of one Hermes home: stale-while-revalidate in front,
  * a single flight behind (at most one scan at a time; everything that arrives meanwhile joins
- * it or the one follow-up queued behind it).
+ * it or the one follow-up queued behind it). Across processes, a lock makes one of them the
+ * scanner; the others wait for its snapshot instead of scanning the same history again, and
+ * every process picks up snapshots that another one writes.
  */
 export class ScanCoordinator implements AchievementsService {
 	private readonly changed = new Emitter<ServiceChange>();
@@ -41,7 +56,10 @@ export class ScanCoordinator implements AchievementsService {
 
 	private readonly worker: ScanWorkerClient;
 	private readonly statistics = new ScanStatistics();
-	/** The last complete snapshot (persisted or scanned); what every request is served. */
+	private readonly paths: PluginPaths;
+	private readonly scanLock: ProcessLock;
+	private readonly snapshotWatch: Disposable | undefined;
+	/** The last complete snapshot (persisted, scanned here or by another process); what every request is served. */
 	private good: Snapshot | undefined;
 	/** A cold scan's running result, shown until the first complete snapshot exists. */
 	private partial: Snapshot | undefined;
@@ -50,13 +68,24 @@ export class ScanCoordinator implements AchievementsService {
 	private progress: ScanProgress | null = null;
 	private followUp: PendingScan | undefined;
 	private lastError: string | null = null;
+	private otherScanner: OtherScanner | null = null;
+	private unsaved: string | null = null;
+	/** Unlocks found by this process's own scans: the ones it may announce while unfocused. */
+	private readonly foundHere = new Set<string>();
 	private disposed = false;
 
 	private readonly options: CoordinatorOptions;
 
 	constructor(options: CoordinatorOptions) {
 		this.options = options;
+		this.paths = pluginPaths(options.home);
 		this.worker = new ScanWorkerClient(options.workerScript, options.home);
+		// Never create a Hermes home that does not exist just to hold a lock in it.
+		const fallback = fallbackLockPath(options.home, 'scan.lock');
+		this.scanLock = new ProcessLock(() => (existsSync(options.home) ? [this.paths.scanLock, fallback] : [fallback]));
+		this.snapshotWatch = options.watchSnapshots === false
+			? undefined
+			: watchSnapshotFile(this.paths.snapshot, () => void this.adoptFromDisk(false));
 	}
 
 	current(): Snapshot | undefined {
@@ -72,6 +101,8 @@ export class ScanCoordinator implements AchievementsService {
 			scanning: this.progress,
 			...this.statistics.summary(),
 			last_error: this.lastError,
+			other_scanner: this.otherScanner,
+			unsaved: this.unsaved,
 		};
 	}
 
@@ -106,6 +137,18 @@ export class ScanCoordinator implements AchievementsService {
 		return this.schedule(true);
 	}
 
+	async claimAnnouncements(notices: readonly UnlockNotice[], isFocused: () => boolean): Promise<readonly UnlockNotice[]> {
+		if (!isFocused()) {
+			await new Promise((resolve) => setTimeout(resolve, this.options.unfocusedClaimDelayMs ?? defaultUnfocusedClaimDelayMs));
+		}
+		const focused = isFocused();
+		const folders = [this.paths.announced, fallbackLockPath(this.options.home, 'announced')];
+		return notices.filter((notice) => {
+			const key = noticeKey(notice);
+			return (focused || this.foundHere.has(key)) && claimAnnouncement(folders, key);
+		});
+	}
+
 	async resetHistory(): Promise<string> {
 		await this.load();
 		// Wait for whatever runs, so the reset can't interleave with a scan recording unlocks.
@@ -126,7 +169,9 @@ export class ScanCoordinator implements AchievementsService {
 
 	dispose(): void {
 		this.disposed = true;
+		this.snapshotWatch?.dispose();
 		this.worker.dispose();
+		this.scanLock.dispose();
 		this.changed.dispose();
 		this.unlocked.dispose();
 	}
@@ -153,20 +198,7 @@ export class ScanCoordinator implements AchievementsService {
 		const kind: ScanKind = full ? 'rebuild' : this.good ? 'refresh' : 'bootstrap';
 		const startedAt = Date.now();
 		this.progress = { kind, started_at: startedAt, sessions_done: 0, sessions_total: 0 };
-		this.statistics.started(startedAt);
-		const promise = this.worker
-			.scan(full, {
-				onProgress: (done, total) => {
-					this.progress = { kind, started_at: startedAt, sessions_done: done, sessions_total: total };
-					this.fireChange();
-				},
-				onPartial: (snapshot) => {
-					if (!this.good) {
-						this.partial = snapshot;
-						this.fireChange();
-					}
-				},
-			})
+		const promise = this.runExclusive(full, kind, startedAt)
 			.then(
 				(snapshot) => this.succeeded(snapshot, startedAt),
 				(error: unknown) => this.failed(error, startedAt),
@@ -177,17 +209,150 @@ export class ScanCoordinator implements AchievementsService {
 		return promise;
 	}
 
+	/**
+	 * Scans under the machine-wide lock, or, while another process holds it, waits for that scan
+	 * and takes its snapshot when it describes the history as it is now. A rebuild always runs here.
+	 */
+	private async runExclusive(full: boolean, kind: ScanKind, startedAt: number): Promise<Snapshot> {
+		for (;;) {
+			if (this.disposed) {
+				throw new Error('Hermes Achievements was shut down.');
+			}
+			if (this.tryLock()) {
+				this.otherScanner = null;
+				const current = full ? undefined : await this.adoptFromDisk(true);
+				if (current) {
+					this.scanLock.release();
+					return current;
+				}
+				return this.scanHere(full, kind, startedAt);
+			}
+			this.observeOtherScanner();
+			await new Promise((resolve) => setTimeout(resolve, lockPollMs));
+		}
+	}
+
+	/** False while another process holds the lock. A lock that cannot be had anywhere does not stop scanning. */
+	private tryLock(): boolean {
+		try {
+			return this.scanLock.tryAcquire();
+		} catch {
+			return true;
+		}
+	}
+
+	private observeOtherScanner(): void {
+		const owner = this.scanLock.path ? readScanOwner(ownerPathFor(this.scanLock.path)) : null;
+		const next: OtherScanner = owner
+			? { pid: owner.pid, since: owner.started_at, sessions_done: owner.sessions_done, sessions_total: owner.sessions_total }
+			: { pid: null, since: this.otherScanner?.since ?? Date.now(), sessions_done: 0, sessions_total: 0 };
+		const moved = JSON.stringify(next) !== JSON.stringify(this.otherScanner);
+		this.otherScanner = next;
+		if (moved) {
+			this.fireChange();
+		}
+	}
+
+	/** Runs the scan in this process's worker; the lock is held until its files are written. */
+	private async scanHere(full: boolean, kind: ScanKind, startedAt: number): Promise<Snapshot> {
+		this.statistics.started(Date.now());
+		const heartbeat = this.scanLock.path ? new ScanHeartbeat(ownerPathFor(this.scanLock.path), kind, startedAt) : undefined;
+		const release = (): void => {
+			heartbeat?.stop();
+			this.scanLock.release();
+		};
+		try {
+			const result = await this.worker.scan(full, {
+				onProgress: (done, total) => {
+					this.progress = { kind, started_at: startedAt, sessions_done: done, sessions_total: total };
+					heartbeat?.progress(done, total);
+					this.fireChange();
+				},
+				onPartial: (snapshot) => {
+					if (!this.good) {
+						this.partial = snapshot;
+						this.fireChange();
+					}
+				},
+			});
+			this.unsaved = result.unsaved;
+			void result.persisted.then((unsaved) => {
+				release();
+				if (unsaved !== this.unsaved) {
+					this.unsaved = unsaved;
+					this.fireChange();
+				}
+			});
+			return { ...result.snapshot, scan_meta: { ...result.snapshot.scan_meta, joined: false } };
+		} catch (error) {
+			release();
+			throw error;
+		}
+	}
+
+	/**
+	 * Takes the snapshot another process wrote. `onlyIfCurrent`: only when it was computed from the
+	 * history as it is now (then it is as good as a scan here); otherwise any newer complete one.
+	 * Returns it, or undefined when there is nothing to take.
+	 */
+	private async adoptFromDisk(onlyIfCurrent: boolean): Promise<Snapshot | undefined> {
+		if (this.disposed) {
+			return undefined;
+		}
+		const { snapshot, sourceToken } = await loadSnapshot(this.paths.snapshot).catch(() => ({ snapshot: undefined, sourceToken: null }));
+		if (!snapshot || snapshot.partial || snapshot.home !== this.options.home) {
+			return undefined;
+		}
+		// A current snapshot past its TTL is not taken: the scan here re-dates it (and costs a few stats).
+		const usable = onlyIfCurrent
+			? sourceToken === historyStamp(this.options.home) && !this.isStale(snapshot)
+			: this.isNewer(snapshot);
+		if (!usable) {
+			return undefined;
+		}
+		if (snapshot.scan_id !== this.good?.scan_id) {
+			this.statistics.joinedOther();
+		}
+		const joined: Snapshot = {
+			...snapshot,
+			scan_meta: { ...snapshot.scan_meta, sessions_rescanned: 0, sessions_reused: snapshot.scan_meta.sessions_total, joined: true },
+		};
+		if (!onlyIfCurrent) {
+			// Picked up on its own (not as a scan's answer): hand it on now.
+			this.deliver(joined, false);
+			this.fireChange();
+		}
+		return joined;
+	}
+
+	private isNewer(snapshot: Snapshot): boolean {
+		return !this.good || (snapshot.scan_id !== this.good.scan_id && snapshot.generated_at > this.good.generated_at);
+	}
+
 	private succeeded(snapshot: Snapshot, startedAt: number): Snapshot {
-		const previous = this.good;
-		this.good = snapshot;
-		this.partial = undefined;
+		this.deliver(snapshot, snapshot.scan_meta.joined !== true);
 		this.lastError = null;
 		this.statistics.succeeded(startedAt, Date.now());
+		return this.decorate(snapshot);
+	}
+
+	/** Makes a complete snapshot current and tells who listens what it unlocked. */
+	private deliver(snapshot: Snapshot, scannedHere: boolean): void {
+		const previous = this.good;
+		if (previous && !this.isNewer(snapshot) && previous.scan_id !== snapshot.scan_id) {
+			return;
+		}
+		this.good = snapshot;
+		this.partial = undefined;
 		const notices = previous ? unlockNotices(previous, snapshot) : [];
+		if (scannedHere) {
+			for (const notice of notices) {
+				this.foundHere.add(noticeKey(notice));
+			}
+		}
 		if (notices.length > 0 && !this.disposed) {
 			this.unlocked.fire(notices);
 		}
-		return this.decorate(snapshot);
 	}
 
 	private failed(error: unknown, startedAt: number): Snapshot {
@@ -199,6 +364,7 @@ export class ScanCoordinator implements AchievementsService {
 	private finished(): void {
 		this.running = undefined;
 		this.progress = null;
+		this.otherScanner = null;
 		const next = this.followUp;
 		this.followUp = undefined;
 		if (next && !this.disposed) {
@@ -207,12 +373,12 @@ export class ScanCoordinator implements AchievementsService {
 			next.resolve(this.current() ?? this.errorSnapshot('Hermes Achievements was shut down.'));
 		}
 		this.fireChange();
-		void saveScanStatus(this.status()).catch(() => undefined);
+		void saveScanStatus(this.paths.status, this.status()).catch(() => undefined);
 	}
 
 	/** Reads the persisted snapshot once, so a restart serves the last result without scanning. */
 	private load(): Promise<void> {
-		this.loaded ??= loadSnapshot(pluginPaths(this.options.home).snapshot).then(
+		this.loaded ??= loadSnapshot(this.paths.snapshot).then(
 			({ snapshot }) => {
 				if (snapshot && !this.good && snapshot.home === this.options.home && !snapshot.partial) {
 					this.good = snapshot;
@@ -231,7 +397,7 @@ export class ScanCoordinator implements AchievementsService {
 		if (!this.good) {
 			return this.lastError ? 'FAILED' : 'EMPTY';
 		}
-		return this.lastError || this.isStale(this.good) ? 'STALE' : 'FRESH';
+		return this.lastError || this.unsaved || this.isStale(this.good) ? 'STALE' : 'FRESH';
 	}
 
 	private isStale(snapshot: Snapshot): boolean {
@@ -262,6 +428,10 @@ export class ScanCoordinator implements AchievementsService {
 			this.changed.fire({ snapshot: this.current(), status: this.status() });
 		}
 	}
+}
+
+function noticeKey(notice: UnlockNotice): string {
+	return `${notice.id}@${notice.tier ?? 'unlocked'}`;
 }
 
 /** What a complete refresh unlocked or raised, compared with the snapshot before it. */

@@ -108,6 +108,8 @@ export interface ScanMeta {
 	readonly sessions_rescanned: number;
 	readonly sessions_reused: number;
 	readonly duration_ms: number;
+	/** True when this process took the result from a scan another process ran (and read nothing itself). */
+	readonly joined?: boolean;
 }
 
 /** One achievement as the snapshot carries it: catalog entry, texts, evaluation, unlock. */

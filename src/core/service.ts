@@ -19,7 +19,10 @@ export interface ScanProgress {
 }
 
 export interface ScanCounters {
+	/** Scans this process ran itself. */
 	readonly scans_run: number;
+	/** Results this process took from a scan another process (window, command line) ran. */
+	readonly scans_joined: number;
 	readonly requests_joined: number;
 	readonly stale_served: number;
 	readonly failures: number;
@@ -39,7 +42,23 @@ export interface ScanStatus {
 	readonly last_success_at: number | null;
 	readonly last_duration_ms: number | null;
 	readonly last_error: string | null;
+	/** Set while another process on this machine scans this home (and this one waits for its result). */
+	readonly other_scanner: OtherScanner | null;
+	/**
+	 * One sentence saying what could not be saved and why (a read-only folder, a full disk); null when
+	 * everything was. While set, the state is never FRESH.
+	 */
+	readonly unsaved: string | null;
 	readonly counters: ScanCounters;
+}
+
+/** Another process's scan, as its owner file tells it (pid null when it could not be read). */
+export interface OtherScanner {
+	readonly pid: number | null;
+	/** Unix milliseconds. */
+	readonly since: number;
+	readonly sessions_done: number;
+	readonly sessions_total: number;
 }
 
 /** An achievement a refresh unlocked or raised a tier of (never reported for the first scan). */
@@ -77,6 +96,12 @@ export interface AchievementsService extends Disposable {
 	refresh(): Promise<Snapshot>;
 	/** Full rebuild from scratch through the same single flight (the Rescan command, `scan --full`). */
 	rescan(): Promise<Snapshot>;
+	/**
+	 * Which of these unlocks this window should announce: each unlock is announced once per machine.
+	 * A focused window claims at once; an unfocused one waits a moment so a focused window goes first,
+	 * then claims only if it ran the scan that found them (or has been focused meanwhile).
+	 */
+	claimAnnouncements(notices: readonly UnlockNotice[], isFocused: () => boolean): Promise<readonly UnlockNotice[]>;
 	/** Moves the unlock history aside (returns the backup path) and rebuilds. */
 	resetHistory(): Promise<string>;
 	/**
@@ -93,4 +118,8 @@ export interface CoordinatorOptions {
 	readonly ttlMs: number;
 	/** The scan worker's entry file: `dist/scanWorker.js` when bundled, `src/core/scan/scanWorker.ts` in tests. */
 	readonly workerScript: string;
+	/** Pick up snapshots that other processes write (default true; a one-shot command line has no use for it). */
+	readonly watchSnapshots?: boolean;
+	/** How long an unfocused window lets a focused one claim an announcement first (default 1,500 ms). */
+	readonly unfocusedClaimDelayMs?: number;
 }

@@ -18,7 +18,12 @@ export function scanStatusReport(snapshot: Snapshot | undefined, status: ScanSta
 		`- Last success: ${when(status.last_success_at)}`,
 		`- Last duration: ${status.last_duration_ms === null ? 'n/a' : formatDuration(status.last_duration_ms)}`,
 		`- Last error: ${status.last_error === null ? 'none' : escapeMarkdown(status.last_error)}`,
+		`- Not saved: ${status.unsaved === null ? 'nothing, everything is saved' : escapeMarkdown(status.unsaved)}`,
 	];
+	if (status.other_scanner !== null) {
+		const { pid, since, sessions_done, sessions_total } = status.other_scanner;
+		lines.push(`- Another process${pid === null ? '' : ` (pid ${pid})`} is updating: ${sessions_done} / ${sessions_total} sessions, started ${formatAgoShort(since, nowMs)}`);
+	}
 	if (status.scanning !== null) {
 		const { kind, started_at, sessions_done, sessions_total } = status.scanning;
 		lines.push(`- Scanning now: ${kind}, ${sessions_done} / ${sessions_total} sessions, started ${formatAgoShort(started_at, nowMs)}`);
@@ -31,7 +36,7 @@ export function scanStatusReport(snapshot: Snapshot | undefined, status: ScanSta
 		lines.push(
 			`- Unlocked: ${snapshot.unlocked_count} of ${snapshot.total_count} (${snapshot.discovered_count} discovered, ${snapshot.secret_count} secret)`,
 			`- Generated: ${when(snapshot.generated_at * 1000)}`,
-			`- Scan: ${meta.mode}, ${meta.sessions_total} sessions (${meta.sessions_rescanned} read, ${meta.sessions_reused} reused) in ${formatDuration(meta.duration_ms)}`,
+			`- Scan: ${meta.mode}, ${meta.sessions_total} sessions (${meta.sessions_rescanned} read, ${meta.sessions_reused} reused) in ${formatDuration(meta.duration_ms)}${meta.joined === true ? ', by another process' : ''}`,
 			`- Partial: ${snapshot.partial ? 'yes, a scan is still streaming results' : 'no'}`,
 		);
 		if (snapshot.error !== null) {
@@ -43,6 +48,7 @@ export function scanStatusReport(snapshot: Snapshot | undefined, status: ScanSta
 		'## Counters (this window)',
 		'',
 		`- Scans run: ${counters.scans_run}`,
+		`- Results taken from another window's scan: ${counters.scans_joined}`,
 		`- Requests that joined a running scan: ${counters.requests_joined}`,
 		`- Stale snapshots served: ${counters.stale_served}`,
 		`- Failures: ${counters.failures}`,

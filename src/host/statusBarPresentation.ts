@@ -25,7 +25,7 @@ export function presentStatusBar(snapshot: Snapshot | undefined, status: ScanSta
 	const error = status.last_error ?? snapshot?.error ?? null;
 	const updatedAt = snapshot === undefined ? null : snapshot.generated_at * 1000;
 	const stale = scanning === null && updatedAt !== null && (status.state === 'STALE' || nowMs - updatedAt > status.ttl_ms);
-	const icon = scanning !== null ? '$(sync~spin)' : error !== null ? '$(warning)' : '$(hermes-trophy)';
+	const icon = scanning !== null ? '$(sync~spin)' : error !== null || status.unsaved !== null ? '$(warning)' : '$(hermes-trophy)';
 	const score = snapshot === undefined ? (scanning !== null ? 'Scanning…' : 'Achievements') : `${snapshot.unlocked_count}/${snapshot.total_count}`;
 	const text = `${icon} ${score}${stale ? ' $(history)' : ''}`;
 
@@ -37,11 +37,16 @@ export function presentStatusBar(snapshot: Snapshot | undefined, status: ScanSta
 		`${updatedAt === null ? 'Never updated' : `Updated ${formatAgoShort(updatedAt, nowMs)}`} · ${stateLabels[status.state]}` +
 			`${stale ? ' (older than the refresh interval)' : ''}`,
 	];
-	if (scanning !== null && scanning.sessions_total > 0) {
+	if (status.other_scanner !== null) {
+		tooltip.push('', 'Another window is updating; its result shows here when it is done.');
+	} else if (scanning !== null && scanning.sessions_total > 0) {
 		tooltip.push('', `Scanning: ${scanning.sessions_done} / ${scanning.sessions_total} sessions`);
 	}
 	if (error !== null) {
 		tooltip.push('', `Last scan failed: ${escapeMarkdown(error)}`);
+	}
+	if (status.unsaved !== null) {
+		tooltip.push('', `$(warning) ${escapeMarkdown(status.unsaved)}`);
 	}
 	const next = snapshot === undefined ? undefined : nextInReach(snapshot);
 	if (next !== undefined) {
@@ -59,6 +64,8 @@ export function presentStatusBar(snapshot: Snapshot | undefined, status: ScanSta
 		spoken.push(scanning.sessions_total > 0 ? `scanning ${scanning.sessions_done} of ${scanning.sessions_total} sessions` : 'scanning');
 	} else if (error !== null) {
 		spoken.push('the last scan failed');
+	} else if (status.unsaved !== null) {
+		spoken.push('results not saved');
 	} else if (stale) {
 		spoken.push('out of date');
 	}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { UnlockNotice } from '../core/service.ts';
 import type { ServiceSlot } from './serviceSlot.ts';
 import { unlockMessage } from './unlockText.ts';
 
@@ -7,21 +8,27 @@ export class UnlockNotifier implements vscode.Disposable {
 	private readonly shownMessages: string[] = [];
 	private readonly subscription: vscode.Disposable;
 
+	private readonly reveal: (achievementId: string) => Promise<void>;
+
 	constructor(slot: ServiceSlot, isEnabled: () => boolean, reveal: (achievementId: string) => Promise<void>) {
-		this.subscription = slot.onDidUnlock((notices) => {
-			const message = unlockMessage(notices);
-			const [first] = notices;
-			if (!isEnabled() || message === undefined || first === undefined) {
+		this.reveal = reveal;
+		this.subscription = slot.onDidUnlock((found) => {
+			if (!isEnabled()) {
 				return;
 			}
-			this.shownMessages.push(message);
-			void vscode.window.showInformationMessage(message, 'Show').then((choice) => {
-				if (choice === 'Show') {
-					return reveal(first.id);
-				}
-				return undefined;
-			});
+			// Several windows see the same unlock: one of them, the focused one first, shows it.
+			void slot.service.claimAnnouncements(found, () => vscode.window.state.focused).then((notices) => this.show(notices));
 		});
+	}
+
+	private show(notices: readonly UnlockNotice[]): void {
+		const message = unlockMessage(notices);
+		const [first] = notices;
+		if (message === undefined || first === undefined) {
+			return;
+		}
+		this.shownMessages.push(message);
+		void vscode.window.showInformationMessage(message, 'Show').then((choice) => (choice === 'Show' ? this.reveal(first.id) : undefined));
 	}
 
 	/** Every message shown so far in this window, oldest first. */

@@ -1,8 +1,8 @@
 // The command line as users run it: the bundled dist/cli.js with its worker, on real files.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { sha256File } from '../support/hermesStores.ts';
 import { makeTempDir, removeDir, unpackParityHome } from '../support/fixtures.ts';
 
@@ -25,7 +25,7 @@ function runCli(...args: string[]): CliRun {
 }
 
 function unlockStatePath(home: string): string {
-	return join(home, 'plugins', 'hermes-achievements', 'state.json');
+	return join(home, 'plugin-data', 'hermes-achievements', 'state.json');
 }
 
 describe('command line', function () {
@@ -132,14 +132,18 @@ describe('command line', function () {
 		assert.equal(sha256File(join(home, 'state.db')), before);
 	});
 
-	it('sets a corrupt state.json aside and carries on', () => {
-		mkdirSync(join(home, 'plugins', 'hermes-achievements'), { recursive: true });
+	it('repairs a corrupt state.json left behind long ago from its own copy, without setting it aside', () => {
+		assert.equal(runCli('scan', '--home', home).status, 0);
+		const recorded = Object.keys(JSON.parse(readFileSync(unlockStatePath(home), 'utf8')).unlocks as object).sort();
+		assert.ok(recorded.length > 0, 'the fixture unlocks something');
 		writeFileSync(unlockStatePath(home), '{"unlocks": {"let_him_cook": ');
+		const longAgo = new Date(Date.now() - 3_600_000);
+		utimesSync(unlockStatePath(home), longAgo, longAgo);
 		const run = runCli('scan', '--home', home, '--json');
 		assert.equal(run.status, 0, run.stderr);
-		const files = readdirSync(join(home, 'plugins', 'hermes-achievements'));
-		assert.ok(files.some((f) => f.startsWith('state.json.corrupt-')), files.join(', '));
-		assert.ok(JSON.parse(readFileSync(unlockStatePath(home), 'utf8')).unlocks);
+		const files = readdirSync(dirname(unlockStatePath(home)));
+		assert.ok(!files.some((f) => f.includes('corrupt')), files.join(', '));
+		assert.deepEqual(Object.keys(JSON.parse(readFileSync(unlockStatePath(home), 'utf8')).unlocks as object).sort(), recorded);
 	});
 
 	it('waits for a locked database, then fails with a clear reason instead of hanging', async () => {

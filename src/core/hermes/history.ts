@@ -1,9 +1,10 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HermesMessage, SessionInfo } from '../model.ts';
 import { HistoryError } from './historyError.ts';
 import { type LegacyFile, type LegacySummary, readLegacyMessages, scanLegacyFiles, summarizeLegacyFile } from './legacyFiles.ts';
 import { fingerprintOf } from './fingerprint.ts';
+import { fileStamp as statToken } from '../store/fileStamp.ts';
 import { SqliteStore } from './sqliteStore.ts';
 import type { PreviewCache } from './sqliteStore.ts';
 import { renderTranscript } from './transcript.ts';
@@ -26,6 +27,28 @@ export function openHistory(home: string, previews?: PreviewCache): HermesHistor
 	const dbPath = join(home, 'state.db');
 	const store = databaseExists(dbPath) ? new SqliteStore(dbPath, previews) : null;
 	return new HomeHistory(home, store);
+}
+
+/**
+ * The cheap change token of a home as any process sees it (stat calls only): the database, its
+ * write-ahead log and the legacy sessions folder with each file in it. A snapshot records the stamp
+ * taken before its listing; another process whose stamp is still equal needs no scan of its own.
+ */
+export function historyStamp(home: string): string {
+	const sessionsDir = join(home, 'sessions');
+	const parts = [statToken(join(home, 'state.db')), statToken(join(home, 'state.db-wal')), statToken(sessionsDir)];
+	for (const name of listNames(sessionsDir)) {
+		parts.push(`${name}=${statToken(join(sessionsDir, name))}`);
+	}
+	return parts.join('|');
+}
+
+function listNames(dir: string): string[] {
+	try {
+		return readdirSync(dir).sort();
+	} catch {
+		return [];
+	}
 }
 
 /** A readable Markdown transcript of one session, for a read-only editor. */
@@ -141,19 +164,6 @@ function databaseExists(dbPath: string): boolean {
 		throw new HistoryError('unreadable', dbPath, `Cannot read Hermes history ${dbPath} (${error instanceof Error ? error.message : String(error)}). Check the permissions of the file and its folder.`, { cause: error });
 	}
 	throw new HistoryError('no-database', dbPath, `${dbPath} is not a file, so there is no Hermes history to read. Remove or rename it, or point hermesAchievements.hermesHome at another Hermes home.`);
-}
-
-/**
- * Identity, size and modification time. Not ctime: merely opening a WAL database (our own
- * read-only open included) touches the -wal file's metadata, which would defeat the check.
- */
-function statToken(path: string): string {
-	try {
-		const stats = statSync(path, { bigint: true });
-		return `${stats.ino}:${stats.size}:${stats.mtimeNs}`;
-	} catch {
-		return '-';
-	}
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -1,18 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { analyzeSession } from '../analysis/analyzeSession.ts';
 import { Aggregate } from '../engine/aggregate.ts';
 import { buildSnapshot, evidenceMetric } from '../engine/snapshot.ts';
-import { openHistory } from '../hermes/history.ts';
+import { historyStamp, openHistory } from '../hermes/history.ts';
 import type { HermesHistory } from '../hermes/history.ts';
 import type { PreviewCache } from '../hermes/sqliteStore.ts';
 import type { ScanMeta, Snapshot } from '../model.ts';
 import { loadCheckpoint, saveCheckpoint } from '../store/checkpointStore.ts';
 import type { CheckpointEntry } from '../store/checkpointStore.ts';
+import { fileStamp } from '../store/fileStamp.ts';
+import { takeOverLegacyFiles } from '../store/legacyTakeover.ts';
 import { pluginPaths } from '../store/pluginPaths.ts';
 import type { PluginPaths } from '../store/pluginPaths.ts';
 import { saveSnapshot } from '../store/snapshotFile.ts';
-import { backupUnlockHistory, loadUnlockHistory, recordUnlocks, saveUnlockHistory } from '../store/unlockHistory.ts';
+import { backupUnlockHistory, commitUnlockHistory, loadUnlockHistory, recordUnlocks } from '../store/unlockHistory.ts';
 import type { UnlockHistory } from '../store/unlockHistory.ts';
+import { unsavedSentence } from '../store/unsaved.ts';
 
 /** Bump whenever the analysis or aggregation changes what a session contributes: checkpoints are rebuilt. */
 export const engineVersion = '1';
@@ -22,8 +26,11 @@ export interface ScanCallbacks {
 	onProgress?(done: number, total: number): void;
 	/** A cold scan's running result; never records unlocks. */
 	onPartial?(snapshot: Snapshot): void;
-	/** The finished result, as soon as it exists (the files it is persisted to are written after). */
-	onResult?(snapshot: Snapshot): void;
+	/**
+	 * The finished result, as soon as it exists (the files it is persisted to are written after),
+	 * with what could not be saved so far (null when everything was).
+	 */
+	onResult?(snapshot: Snapshot, unsaved: string | null): void;
 }
 
 const progressIntervalMs = 100;
@@ -33,14 +40,23 @@ const partialIntervalMs = 750;
  * Scans one Hermes home, incrementally. It keeps, between scans, each session's fingerprint and
  * contribution (the checkpoint) and the aggregate built from them, so a refresh reads only new or
  * changed sessions and subtracts removed or stale contributions. It runs synchronously inside
- * the scan worker; nothing here may run on the extension host thread.
+ * the scan worker; nothing here may run on the extension host thread. The coordinator makes sure
+ * that only one engine on the machine scans a home at a time.
  */
 export class ScanEngine {
 	private readonly home: string;
 	private readonly paths: PluginPaths;
 	private entries = new Map<string, CheckpointEntry>();
 	private aggregate = new Aggregate();
-	private unlocks: UnlockHistory | undefined;
+	private unlocks: UnlockHistory = new Map();
+	/** The shared unlock history (or our copy) lacks records we hold: write on the next completion. */
+	private unlocksBehind = false;
+	/** Why the unlock history, and why the snapshot or checkpoint, could not be written last time. */
+	private unlockProblem: string | null = null;
+	private fileProblem: string | null = null;
+	/** The checkpoint file as we last wrote or read it: another process that scanned changes it. */
+	private checkpointStamp: string | undefined;
+	private tookOver = false;
 	/** Set once the in-memory state reflects the checkpoint (or a scan) of this home. */
 	private primed = false;
 	private lastChangeToken: string | undefined;
@@ -58,6 +74,14 @@ export class ScanEngine {
 	/** `full` forgets everything cached and reads every session again (the manual rescan). */
 	async scan(full: boolean, callbacks: ScanCallbacks = {}): Promise<Snapshot> {
 		const started = performance.now();
+		await this.takeOverOnce();
+		// Taken before the listing, so a write that lands during the scan is never mistaken for seen.
+		const stamp = historyStamp(this.home);
+		if (this.primed && fileStamp(this.paths.checkpoint) !== this.checkpointStamp) {
+			// Another process scanned since: its checkpoint is newer than what this engine holds.
+			this.primed = false;
+			this.lastSnapshot = undefined;
+		}
 		let mode: ScanMeta['mode'] = 'incremental';
 		if (full) {
 			this.forget();
@@ -65,13 +89,16 @@ export class ScanEngine {
 		} else if (!this.primed) {
 			mode = (await this.loadCheckpoint()) ? 'incremental' : 'full';
 		}
-		this.unlocks ??= (await loadUnlockHistory(this.paths)).history;
+		const loaded = await loadUnlockHistory(this.paths, this.unlocks);
+		this.unlocks = loaded.history;
+		this.unlocksBehind ||= loaded.behind;
 
-		// The cheap check: file stats through the last (closed) history, no SQLite at all. The token
-		// is taken before the listing, so a write that lands during the scan is never mistaken for seen.
+		// The cheap check: file stats through the last (closed) history, no SQLite at all.
 		const earlierToken = this.lastHistory?.changeToken();
 		if (this.primed && this.lastSnapshot && earlierToken === this.lastChangeToken) {
-			return this.unchanged(this.lastSnapshot, started, callbacks);
+			const total = this.lastSnapshot.scan_meta.sessions_total;
+			const meta = { mode: 'incremental' as const, sessions_total: total, sessions_rescanned: 0, sessions_reused: total, duration_ms: 0 };
+			return this.complete(meta, started, false, stamp, callbacks);
 		}
 		// A fresh connection per scan: it sees the file as it is now, whatever happened to it meanwhile.
 		const history = openHistory(this.home, this.previews);
@@ -82,18 +109,26 @@ export class ScanEngine {
 			this.lastChangeToken = changeToken;
 			this.lastHistory = history;
 			const meta = { mode, sessions_total: total, sessions_rescanned: rescanned, sessions_reused: total - rescanned, duration_ms: 0 };
-			return await this.complete(meta, started, rescanned > 0 || full, callbacks);
+			return await this.complete(meta, started, rescanned > 0 || full, stamp, callbacks);
 		} finally {
 			history.close();
 		}
 	}
 
-	/** Moves the unlock history aside and forgets it; the next scan records unlocks afresh. */
+	/** Moves the unlock history aside and forgets it; the next scan records (and announces) unlocks afresh. */
 	async resetHistory(): Promise<string> {
-		const backup = await backupUnlockHistory(this.paths.unlockState);
+		const backup = await backupUnlockHistory(this.paths);
+		await rm(this.paths.announced, { recursive: true, force: true });
 		this.unlocks = new Map();
+		this.unlocksBehind = false;
+		this.unlockProblem = null;
 		this.lastSnapshot = undefined;
 		return backup;
+	}
+
+	/** What could not be written in the last scan, in one sentence (null when everything was). */
+	unsaved(): string | null {
+		return this.unlockProblem ?? this.fileProblem;
 	}
 
 	private update(history: HermesHistory, mode: ScanMeta['mode'], started: number, callbacks: ScanCallbacks) {
@@ -131,55 +166,59 @@ export class ScanEngine {
 
 	/**
 	 * Records first unlocks, then hands the result over (`onResult`) before the checkpoint and the
-	 * snapshot are written: persisting only speeds up the next start, so nobody waits for it.
+	 * snapshot are written: persisting only speeds up the next start, so nobody waits for it. A
+	 * folder that cannot be written never fails the scan: the result stays in memory, the reason is
+	 * reported, and the writes are tried again on the next scan.
 	 */
-	private async complete(meta: ScanMeta, started: number, changed: boolean, callbacks: ScanCallbacks): Promise<Snapshot> {
-		let snapshot = this.snapshotOf(meta, false);
-		const recorded = recordUnlocks(this.unlocks ?? new Map(), snapshot.achievements, (id) => {
+	private async complete(meta: ScanMeta, started: number, changed: boolean, stamp: string, callbacks: ScanCallbacks): Promise<Snapshot> {
+		const recorded = recordUnlocks(this.unlocks, this.snapshotOf(meta, false).achievements, (id) => {
 			const metric = evidenceMetric(id);
 			return metric ? this.aggregate.evidenceFor(metric) : null;
 		}, Date.now() / 1000);
-		if (recorded.added.length > 0) {
-			this.unlocks = recorded.history;
-			await saveUnlockHistory(this.paths.unlockState, this.unlocks);
-			snapshot = this.snapshotOf(meta, false);
+		this.unlocks = recorded.history;
+		if (recorded.added.length > 0 || this.unlocksBehind || this.unlockProblem !== null) {
+			await this.saveUnlocks();
 		}
-		snapshot = { ...snapshot, scan_meta: { ...meta, duration_ms: Math.round(performance.now() - started) } };
+		const snapshot: Snapshot = { ...this.snapshotOf(meta, false), scan_meta: { ...meta, duration_ms: Math.round(performance.now() - started) } };
 		this.lastSnapshot = snapshot;
-		callbacks.onResult?.(snapshot);
-		if (changed) {
-			await saveCheckpoint(this.paths.checkpoint, { engineVersion, sessions: this.entries });
+		callbacks.onResult?.(snapshot, this.unsaved());
+		try {
+			if (changed || this.fileProblem !== null) {
+				await saveCheckpoint(this.paths.checkpoint, { engineVersion, sessions: this.entries });
+				this.checkpointStamp = fileStamp(this.paths.checkpoint);
+			}
+			await saveSnapshot(this.paths.snapshot, snapshot, stamp);
+			this.fileProblem = null;
+		} catch (error) {
+			this.fileProblem = unsavedSentence(this.paths.dir, error, 'the results');
 		}
-		await saveSnapshot(this.paths.snapshot, snapshot);
 		return snapshot;
 	}
 
-	/** Nothing on disk moved since the last scan: the same result, freshly dated. */
-	private async unchanged(previous: Snapshot, started: number, callbacks: ScanCallbacks): Promise<Snapshot> {
-		const snapshot: Snapshot = {
-			...previous,
-			generated_at: Date.now() / 1000,
-			scan_id: randomUUID(),
-			is_stale: false,
-			error: null,
-			scan_meta: {
-				mode: 'incremental',
-				sessions_total: previous.scan_meta.sessions_total,
-				sessions_rescanned: 0,
-				sessions_reused: previous.scan_meta.sessions_total,
-				duration_ms: Math.round(performance.now() - started),
-			},
-		};
-		this.lastSnapshot = snapshot;
-		callbacks.onResult?.(snapshot);
-		await saveSnapshot(this.paths.snapshot, snapshot);
-		return snapshot;
+	private async saveUnlocks(): Promise<void> {
+		try {
+			this.unlocks = await commitUnlockHistory(this.paths, this.unlocks);
+			this.unlocksBehind = false;
+			this.unlockProblem = null;
+		} catch (error) {
+			this.unlockProblem = unsavedSentence(this.paths.dataDir, error, 'the first-unlock dates');
+		}
+	}
+
+	/** Once per engine: files that earlier versions left in the dashboard plugin's install folder. */
+	private async takeOverOnce(): Promise<void> {
+		if (this.tookOver) {
+			return;
+		}
+		this.tookOver = true;
+		// Best effort: a folder we cannot change only means the old files stay where they are.
+		await takeOverLegacyFiles(this.paths).catch(() => undefined);
 	}
 
 	private snapshotOf(meta: ScanMeta, partial: boolean): Snapshot {
 		return buildSnapshot({
 			values: this.aggregate.values(),
-			unlocks: this.unlocks ?? new Map(),
+			unlocks: this.unlocks,
 			home: this.home,
 			scanId: randomUUID(),
 			meta,
@@ -189,8 +228,10 @@ export class ScanEngine {
 	}
 
 	private async loadCheckpoint(): Promise<boolean> {
+		const stampBefore = fileStamp(this.paths.checkpoint);
 		const { checkpoint } = await loadCheckpoint(this.paths.checkpoint, engineVersion);
 		this.forget();
+		this.checkpointStamp = stampBefore;
 		if (!checkpoint) {
 			return false;
 		}

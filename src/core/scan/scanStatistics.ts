@@ -6,6 +6,7 @@ const keptDurations = 200;
 export class ScanStatistics {
 	private scansRun = 0;
 	private requestsJoined = 0;
+	private scansJoined = 0;
 	private staleServedCount = 0;
 	private failures = 0;
 	private readonly durations: number[] = [];
@@ -29,6 +30,11 @@ export class ScanStatistics {
 		this.finished(startedAt, finishedAt);
 	}
 
+	/** A result taken from another process's scan instead of running one. */
+	joinedOther(): void {
+		this.scansJoined++;
+	}
+
 	joined(): void {
 		this.requestsJoined++;
 	}
@@ -45,6 +51,7 @@ export class ScanStatistics {
 			last_duration_ms: this.lastDurationMs,
 			counters: {
 				scans_run: this.scansRun,
+				scans_joined: this.scansJoined,
 				requests_joined: this.requestsJoined,
 				stale_served: this.staleServedCount,
 				failures: this.failures,

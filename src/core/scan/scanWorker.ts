@@ -13,8 +13,6 @@ const post = (message: FromWorker): void => port.postMessage(message);
 
 // Requests are handled one after another, so a flush is answered after every earlier write.
 let queue = Promise.resolve();
-/** A failure to persist a result that was already delivered, reported by the next flush. */
-let persistError: string | null = null;
 port.on('message', (message: ToWorker) => {
 	queue = queue.then(() => handle(message));
 });
@@ -29,15 +27,15 @@ async function handle(message: ToWorker): Promise<void> {
 				await engine.scan(message.full, {
 					onProgress: (done, total) => post({ type: 'progress', requestId, done, total }),
 					onPartial: (partial) => post({ type: 'partial', requestId, snapshot: partial }),
-					onResult: (snapshot) => {
+					onResult: (snapshot, unsaved) => {
 						delivered = true;
-						post({ type: 'scanned', requestId, snapshot });
+						post({ type: 'scanned', requestId, snapshot, unsaved });
 					},
 				});
+				post({ type: 'persisted', requestId, unsaved: engine.unsaved() });
 				break;
 			case 'flush':
-				post({ type: 'flushed', requestId, error: persistError });
-				persistError = null;
+				post({ type: 'flushed', requestId });
 				break;
 			case 'resetHistory':
 				post({ type: 'historyReset', requestId, backupPath: await engine.resetHistory() });
@@ -45,10 +43,6 @@ async function handle(message: ToWorker): Promise<void> {
 		}
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
-		if (delivered) {
-			persistError ??= reason;
-		} else {
-			post({ type: 'failed', requestId, error: reason });
-		}
+		post(delivered ? { type: 'persisted', requestId, unsaved: reason } : { type: 'failed', requestId, error: reason });
 	}
 }

@@ -7,10 +7,21 @@ export interface ScanListeners {
 	onPartial(snapshot: Snapshot): void;
 }
 
+/** A scan's result, handed over before it is written to disk. */
+export interface ScanResult {
+	readonly snapshot: Snapshot;
+	/** What could not be saved so far (null: everything was). */
+	readonly unsaved: string | null;
+	/** Settles once the scan's files are written, with what could not be saved (null: everything). */
+	readonly persisted: Promise<string | null>;
+}
+
 interface Pending {
 	readonly resolve: (message: FromWorker) => void;
 	readonly reject: (error: Error) => void;
 	readonly listeners?: ScanListeners;
+	/** A scan request stays pending after its result until its files are written. */
+	persisted?: (unsaved: string | null) => void;
 }
 
 /**
@@ -32,12 +43,15 @@ export class ScanWorkerClient {
 		this.home = home;
 	}
 
-	async scan(full: boolean, listeners: ScanListeners): Promise<Snapshot> {
-		const answer = await this.send({ type: 'scan', requestId: this.nextRequestId++, full }, listeners);
+	async scan(full: boolean, listeners: ScanListeners): Promise<ScanResult> {
+		const requestId = this.nextRequestId++;
+		let persistedResolve!: (unsaved: string | null) => void;
+		const persisted = new Promise<string | null>((resolve) => (persistedResolve = resolve));
+		const answer = await this.send({ type: 'scan', requestId, full }, listeners, persistedResolve);
 		if (answer.type !== 'scanned') {
 			throw new Error(`Unexpected answer from the scan worker: ${answer.type}`);
 		}
-		return answer.snapshot;
+		return { snapshot: answer.snapshot, unsaved: answer.unsaved, persisted };
 	}
 
 	async resetHistory(): Promise<string> {
@@ -48,15 +62,12 @@ export class ScanWorkerClient {
 		return answer.backupPath;
 	}
 
-	/** Resolves once the worker has written every result it delivered (rejects if a write failed). */
+	/** Resolves once the worker has written (or tried to write) every result it delivered. */
 	async flush(): Promise<void> {
 		if (!this.worker) {
 			return;
 		}
-		const answer = await this.send({ type: 'flush', requestId: this.nextRequestId++ });
-		if (answer.type === 'flushed' && answer.error !== null) {
-			throw new Error(`Could not save the scan results: ${answer.error}`);
-		}
+		await this.send({ type: 'flush', requestId: this.nextRequestId++ });
 	}
 
 	/** Stops the worker at once, even mid-scan: its files are only ever replaced atomically. */
@@ -67,13 +78,14 @@ export class ScanWorkerClient {
 		this.failAll(new Error('The scan was cancelled.'));
 	}
 
-	private send(message: ToWorker, listeners?: ScanListeners): Promise<FromWorker> {
+	private send(message: ToWorker, listeners?: ScanListeners, persisted?: (unsaved: string | null) => void): Promise<FromWorker> {
 		if (this.disposed) {
+			persisted?.('The scan was cancelled.');
 			return Promise.reject(new Error('The scan was cancelled.'));
 		}
 		const worker = this.ensureWorker();
 		return new Promise((resolve, reject) => {
-			this.pending.set(message.requestId, { resolve, reject, listeners });
+			this.pending.set(message.requestId, { resolve, reject, listeners, persisted });
 			worker.postMessage(message);
 		});
 	}
@@ -110,8 +122,15 @@ export class ScanWorkerClient {
 			case 'failed':
 				this.pending.delete(message.requestId);
 				pending.reject(new Error(message.error));
+				pending.persisted?.(message.error);
 				return;
 			case 'scanned':
+				pending.resolve(message);
+				return;
+			case 'persisted':
+				this.pending.delete(message.requestId);
+				pending.persisted?.(message.unsaved);
+				return;
 			case 'historyReset':
 			case 'flushed':
 				this.pending.delete(message.requestId);
@@ -129,7 +148,9 @@ export class ScanWorkerClient {
 
 	private failAll(error: Error): void {
 		for (const pending of this.pending.values()) {
+			// A scan whose result was already handed over only loses its write; rejecting then is a no-op.
 			pending.reject(error);
+			pending.persisted?.(error.message);
 		}
 		this.pending.clear();
 	}

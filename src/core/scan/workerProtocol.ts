@@ -16,8 +16,10 @@ export type ToWorker =
 export type FromWorker =
 	| { readonly type: 'progress'; readonly requestId: number; readonly done: number; readonly total: number }
 	| { readonly type: 'partial'; readonly requestId: number; readonly snapshot: Snapshot }
-	| { readonly type: 'scanned'; readonly requestId: number; readonly snapshot: Snapshot }
+	/** The result, before it is written; `unsaved`: what could not be saved so far (null: everything). */
+	| { readonly type: 'scanned'; readonly requestId: number; readonly snapshot: Snapshot; readonly unsaved: string | null }
+	/** The scan's files are written (or could not be: `unsaved` says what and why). Ends a scan request. */
+	| { readonly type: 'persisted'; readonly requestId: number; readonly unsaved: string | null }
 	| { readonly type: 'historyReset'; readonly requestId: number; readonly backupPath: string }
 	| { readonly type: 'failed'; readonly requestId: number; readonly error: string }
-	/** `error`: the first write that failed since the last flush (results were delivered regardless). */
-	| { readonly type: 'flushed'; readonly requestId: number; readonly error: string | null };
+	| { readonly type: 'flushed'; readonly requestId: number };

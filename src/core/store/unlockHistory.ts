@@ -1,8 +1,9 @@
-import { rename } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, rename, stat } from 'node:fs/promises';
 import type { Evaluation, Evidence, TierName, UnlockRecord } from '../model.ts';
 import type { PluginPaths } from './pluginPaths.ts';
+import { fallbackLockPath } from './pluginPaths.ts';
 import { readJsonFile, writeJsonAtomic } from './jsonFile.ts';
+import { ProcessLock } from './processLock.ts';
 import { InvalidShape, isFiniteNumber, isRecord } from './shapeChecks.ts';
 import { isEvidence } from './snapshotShape.ts';
 
@@ -21,40 +22,60 @@ interface StateFile {
 	readonly otherKeys: Readonly<Record<string, unknown>>;
 }
 
+/** What the files hold right now, merged, and whether the shared file lacks any of it. */
+export interface LoadedUnlocks {
+	readonly history: UnlockHistory;
+	/** True when `state.json` or our copy is missing a record (or has a later date) than the merge. */
+	readonly behind: boolean;
+	readonly problems: readonly string[];
+}
+
 const tierNames: readonly unknown[] = ['Copper', 'Silver', 'Gold', 'Diamond', 'Olympian'];
 /** Like the dashboard (`indent=2`, sorted keys): small, and readable for people who open it. */
 const dashboardStyle = { indent: 2 };
+/**
+ * The dashboard writes state.json in place, without a temporary file: a file that does not parse and
+ * changed this recently is most likely being written right now, and is left alone until later.
+ */
+const inFlightWriteMs = 10_000;
+/** How long a writer waits for another process's read-merge-write (a few milliseconds in practice). */
+const lockWaitMs = 5_000;
 
-export async function loadUnlockHistory(paths: PluginPaths): Promise<{ history: UnlockHistory; problems: string[] }> {
+/**
+ * Every unlock any tool recorded: the shared `state.json`, our own copy of it (the last good
+ * merge, which survives a torn or overwritten shared file) and the old install folder's file.
+ * For each achievement the earliest record wins. Reads only: nothing is written or set aside.
+ */
+export async function loadUnlockHistory(paths: PluginPaths, inMemory: UnlockHistory = new Map()): Promise<LoadedUnlocks> {
 	const problems: string[] = [];
-	const own = resolve(paths.unlockState);
-	const files = [...new Set([own, ...paths.legacyUnlockStates.map((path) => resolve(path))])];
-	const states: StateFile[] = [];
-	for (const path of files) {
-		// Only our own file is renamed; the dashboard's is left to the dashboard.
-		const read = await readJsonFile(path, parseStateFile, { setAside: path === own });
-		if (read.kind === 'ok') {
-			states.push(read.value);
-		} else if (read.kind === 'set-aside') {
-			problems.push(path === own
-				? `unlock history ${path}: ${read.reason}; set aside as ${read.movedTo}`
-				: `unlock history ${path}: ${read.reason}; ignored`);
+	const shared = await readState(paths.unlockState, problems);
+	const copy = await readState(paths.unlockCopy, problems);
+	const legacy = await readState(paths.legacyUnlockState, problems);
+	const history = mergeStates([shared, copy, legacy], inMemory);
+	const behind = lacksAny(shared, history) || lacksAny(copy, history);
+	return { history, behind, problems };
+}
+
+/**
+ * Read-merge-write under a lock shared by every process: the files are read again inside the lock,
+ * merged with `history` (earliest record wins, nothing is dropped), and both the shared file and our
+ * copy are replaced atomically. Returns the merged history. Throws when it cannot be written.
+ */
+export async function commitUnlockHistory(paths: PluginPaths, history: UnlockHistory): Promise<UnlockHistory> {
+	return withUnlockLock(paths, async () => {
+		const problems: string[] = [];
+		const shared = await readState(paths.unlockState, problems);
+		const copy = await readState(paths.unlockCopy, problems);
+		const legacy = await readState(paths.legacyUnlockState, problems);
+		const merged = mergeStates([shared, copy, legacy], history);
+		const resetAt = maxResetAt([shared, copy]);
+		const otherKeys = shared.kind === 'ok' ? shared.value.otherKeys : {};
+		await writeJsonAtomic(paths.unlockCopy, stateDocument(merged, {}, resetAt), dashboardStyle);
+		if (await mayReplaceShared(paths.unlockState, shared)) {
+			await writeJsonAtomic(paths.unlockState, stateDocument(merged, otherKeys, resetAt), dashboardStyle);
 		}
-	}
-	const resetAt = Math.max(0, ...states.map((state) => state.resetAt ?? 0));
-	const history = new Map<string, UnlockRecord>();
-	for (const state of states) {
-		for (const [id, record] of state.unlocks) {
-			if (record.unlocked_at < resetAt) {
-				continue;
-			}
-			const known = history.get(id);
-			if (known === undefined || record.unlocked_at < known.unlocked_at) {
-				history.set(id, record);
-			}
-		}
-	}
-	return { history, problems };
+		return merged;
+	});
 }
 
 /**
@@ -80,30 +101,121 @@ export function recordUnlocks(
 	return { history: next ?? history, added };
 }
 
-export async function saveUnlockHistory(path: string, history: UnlockHistory): Promise<void> {
-	const existing = await readJsonFile(path, parseStateFile);
-	const otherKeys = existing.kind === 'ok' ? existing.value.otherKeys : {};
-	const resetAt = existing.kind === 'ok' ? existing.value.resetAt : null;
-	await writeJsonAtomic(path, stateDocument(history, otherKeys, resetAt), dashboardStyle);
+/**
+ * The one way records are removed. The shared file moves to `state.json.reset-<timestamp>.bak` (a
+ * copy is written when there is none) and both files start again empty, marked with the reset time,
+ * so that unlocks dated before it, in any file, are not taken over again. Returns the backup path.
+ */
+export async function backupUnlockHistory(paths: PluginPaths): Promise<string> {
+	return withUnlockLock(paths, async () => {
+		const now = new Date();
+		const backup = `${paths.unlockState}.reset-${now.toISOString().replace(/[:.]/g, '-')}.bak`;
+		const problems: string[] = [];
+		const shared = await readState(paths.unlockState, problems);
+		const copy = await readState(paths.unlockCopy, problems);
+		const otherKeys = shared.kind === 'ok' ? shared.value.otherKeys : {};
+		if (shared.kind === 'missing' || shared.kind === 'bad') {
+			// Keep the best record of what is being reset: our copy of the merged history.
+			const kept = copy.kind === 'ok' ? copy.value.unlocks : new Map<string, UnlockRecord>();
+			await writeJsonAtomic(backup, stateDocument(kept, {}, null), dashboardStyle);
+		} else {
+			await rename(paths.unlockState, backup);
+		}
+		const resetAt = Math.floor(now.getTime() / 1000);
+		await writeJsonAtomic(paths.unlockState, stateDocument(new Map(), otherKeys, resetAt), dashboardStyle);
+		await writeJsonAtomic(paths.unlockCopy, stateDocument(new Map(), {}, resetAt), dashboardStyle);
+		return backup;
+	});
 }
 
-/**
- * Moves state.json to `state.json.reset-<timestamp>.bak` and starts an empty history marked with
- * the reset time, so unlocks from the dashboard's files are not taken over again. Returns the backup
- * path; when there was no file, the backup records the empty history so the path always exists.
- */
-export async function backupUnlockHistory(path: string): Promise<string> {
-	const now = new Date();
-	const backup = `${path}.reset-${now.toISOString().replace(/[:.]/g, '-')}.bak`;
-	const existing = await readJsonFile(path, parseStateFile, { setAside: false });
-	const otherKeys = existing.kind === 'ok' ? existing.value.otherKeys : {};
-	if (existing.kind === 'missing') {
-		await writeJsonAtomic(backup, stateDocument(new Map(), {}, null), dashboardStyle);
-	} else {
-		await rename(path, backup);
+async function withUnlockLock<T>(paths: PluginPaths, work: () => Promise<T>): Promise<T> {
+	const lock = new ProcessLock(() => [paths.unlockLock, fallbackLockPath(paths.dataDir, 'unlocks.lock')], lockWaitMs);
+	try {
+		if (!lock.tryAcquire()) {
+			throw new Error('another process held the unlock history for more than 5 s');
+		}
+		return await work();
+	} finally {
+		lock.dispose();
 	}
-	await writeJsonAtomic(path, stateDocument(new Map(), otherKeys, Math.floor(now.getTime() / 1000)), dashboardStyle);
-	return backup;
+}
+
+type StateRead =
+	| { readonly kind: 'ok'; readonly value: StateFile }
+	| { readonly kind: 'missing' }
+	/** Present but unusable (torn, corrupt, unreadable): left as it is. */
+	| { readonly kind: 'bad' };
+
+async function readState(path: string, problems: string[]): Promise<StateRead> {
+	// Never set aside: the shared file belongs to the dashboard too, and our copy is rewritten whole.
+	const read = await readJsonFile(path, parseStateFile, { setAside: false });
+	if (read.kind === 'set-aside') {
+		problems.push(`unlock history ${path}: ${read.reason}; ignored`);
+		return { kind: 'bad' };
+	}
+	return read;
+}
+
+/** A torn shared file that is still being written is left to its writer; an old one is repaired. */
+async function mayReplaceShared(path: string, read: StateRead): Promise<boolean> {
+	if (read.kind !== 'bad') {
+		return true;
+	}
+	const info = await stat(path).catch(() => undefined);
+	if (info === undefined) {
+		return true;
+	}
+	// Read once more: the writer may have finished since.
+	const text = await readFile(path, 'utf8').catch(() => '');
+	try {
+		parseStateFile(JSON.parse(text.replace(/^\uFEFF/, '')));
+		return true;
+	} catch {
+		return Date.now() - info.mtimeMs > inFlightWriteMs;
+	}
+}
+
+function mergeStates(reads: readonly StateRead[], inMemory: UnlockHistory): UnlockHistory {
+	const states = reads.flatMap((read) => (read.kind === 'ok' ? [read.value] : []));
+	const resetAt = maxResetAt(reads);
+	const merged = new Map<string, UnlockRecord>();
+	const take = (id: string, record: UnlockRecord): void => {
+		if (record.unlocked_at < resetAt) {
+			return;
+		}
+		const known = merged.get(id);
+		if (known === undefined || record.unlocked_at < known.unlocked_at) {
+			merged.set(id, record);
+		}
+	};
+	for (const state of states) {
+		for (const [id, record] of state.unlocks) {
+			take(id, record);
+		}
+	}
+	for (const [id, record] of inMemory) {
+		take(id, record);
+	}
+	return merged;
+}
+
+function maxResetAt(reads: readonly StateRead[]): number {
+	return Math.max(0, ...reads.map((read) => (read.kind === 'ok' ? (read.value.resetAt ?? 0) : 0)));
+}
+
+function lacksAny(read: StateRead, history: UnlockHistory): boolean {
+	if (history.size === 0) {
+		return false;
+	}
+	if (read.kind !== 'ok') {
+		return true;
+	}
+	for (const [id, record] of history) {
+		if (read.value.unlocks.get(id)?.unlocked_at !== record.unlocked_at) {
+			return true;
+		}
+	}
+	return false;
 }
 
 function stateDocument(history: UnlockHistory, otherKeys: Readonly<Record<string, unknown>>, resetAt: number | null): unknown {
@@ -117,7 +229,7 @@ function stateDocument(history: UnlockHistory, otherKeys: Readonly<Record<string
 	const document: Record<string, unknown> = Object.create(null);
 	Object.assign(document, otherKeys);
 	document.unlocks = unlocks;
-	if (resetAt !== null) {
+	if (resetAt !== null && resetAt > 0) {
 		document.reset_at = resetAt;
 	}
 	return sortKeys(document);

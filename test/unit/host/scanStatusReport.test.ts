@@ -6,7 +6,7 @@ describe('scanStatusReport', () => {
 	const now = generatedAt * 1000 + 5 * 60_000;
 
 	it('lists state, home, times, the last duration, counters and the snapshot', () => {
-		const report = scanStatusReport(snapshot(), status({ counters: { scans_run: 4, requests_joined: 2, stale_served: 3, failures: 1, duration_avg_ms: 900, duration_p95_ms: 1500 } }), now);
+		const report = scanStatusReport(snapshot(), status({ counters: { scans_run: 4, scans_joined: 0, requests_joined: 2, stale_served: 3, failures: 1, duration_avg_ms: 900, duration_p95_ms: 1500 } }), now);
 		assert.match(report, /^# Hermes Achievements: scan status$/m);
 		assert.match(report, /^- State: FRESH$/m);
 		assert.match(report, /^- Hermes home: \/home\/user\/\.hermes$/m);

@@ -35,6 +35,10 @@ class FakeService implements AchievementsService {
 		return this.request();
 	}
 
+	claimAnnouncements(notices: readonly UnlockNotice[]): Promise<readonly UnlockNotice[]> {
+		return Promise.resolve(notices);
+	}
+
 	rescan(): Promise<Snapshot> {
 		return this.request();
 	}

@@ -132,7 +132,9 @@ export function status(overrides: Partial<ScanStatus> = {}): ScanStatus {
 		last_success_at: generatedAt * 1000,
 		last_duration_ms: 840,
 		last_error: null,
-		counters: { scans_run: 1, requests_joined: 0, stale_served: 0, failures: 0, duration_avg_ms: 840, duration_p95_ms: 840 },
+		other_scanner: null,
+		unsaved: null,
+		counters: { scans_run: 1, scans_joined: 0, requests_joined: 0, stale_served: 0, failures: 0, duration_avg_ms: 840, duration_p95_ms: 840 },
 		...overrides,
 	};
 }

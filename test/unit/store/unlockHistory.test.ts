@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Evaluation, Evidence, TierName, UnlockRecord } from '../../../src/core/model.ts';
 import { pluginPaths } from '../../../src/core/store/pluginPaths.ts';
 import type { UnlockHistory } from '../../../src/core/store/unlockHistory.ts';
 import {
-	backupUnlockHistory, loadUnlockHistory, recordUnlocks, saveUnlockHistory,
+	backupUnlockHistory, commitUnlockHistory, loadUnlockHistory, recordUnlocks,
 } from '../../../src/core/store/unlockHistory.ts';
 
 function evaluation(id: string, unlocked: boolean, tier: TierName | null = unlocked ? 'Copper' : null): Evaluation {
@@ -24,45 +26,48 @@ function writeJson(path: string, value: unknown): void {
 const evidence: Evidence = { session_id: '20260912_101530_a1b2c3', title: 'Fix flaky test', value: 212 };
 
 describe('store/pluginPaths', () => {
-	it('names the plugin folder, its three files, and the unlock histories to take over', () => {
+	it('keeps our files in a folder of our own inside the dashboard plugin\'s durable data folder', () => {
 		const home = join('some', 'hermes');
 		const paths = pluginPaths(home);
-		const dir = join(home, 'plugins', 'hermes-achievements');
-		assert.equal(paths.dir, dir);
-		assert.equal(paths.snapshot, join(dir, 'scan_snapshot.json'));
-		assert.equal(paths.checkpoint, join(dir, 'scan_checkpoint.json'));
-		assert.equal(paths.unlockState, join(dir, 'state.json'));
-		assert.deepEqual(paths.legacyUnlockStates, [
-			join(home, 'plugin-data', 'hermes-achievements', 'state.json'),
-			join(dir, 'state.json'),
-		]);
+		const data = join(home, 'plugin-data', 'hermes-achievements');
+		assert.equal(paths.dataDir, data);
+		assert.equal(paths.unlockState, join(data, 'state.json'));
+		assert.equal(paths.dir, join(data, 'vscode'));
+		for (const file of [paths.snapshot, paths.checkpoint, paths.status, paths.unlockCopy, paths.scanLock, paths.unlockLock, paths.announced]) {
+			assert.equal(dirname(file), paths.dir, `${file} is ours alone`);
+		}
+		assert.equal(paths.legacyUnlockState, join(home, 'plugins', 'hermes-achievements', 'state.json'));
 	});
 });
+
+/** Reads a state.json-shaped file the way a person would look at it. */
+function unlocksIn(path: string): Record<string, { unlocked_at: number; first_tier: string | null }> {
+	return (JSON.parse(readFileSync(path, 'utf8')) as { unlocks: Record<string, { unlocked_at: number; first_tier: string | null }> }).unlocks;
+}
 
 describe('store/unlockHistory', () => {
 	let home: string;
 	let paths: ReturnType<typeof pluginPaths>;
-	let dashboardState: string;
 	beforeEach(() => {
 		home = mkdtempSync(join(tmpdir(), 'hermes-store-unlocks-'));
 		paths = pluginPaths(home);
-		dashboardState = join(home, 'plugin-data', 'hermes-achievements', 'state.json');
 	});
 	afterEach(() => rmSync(home, { recursive: true, force: true }));
 
 	it('starts empty when no file exists, without creating one', async () => {
-		const { history, problems } = await loadUnlockHistory(paths);
+		const { history, problems, behind } = await loadUnlockHistory(paths);
 		assert.equal(history.size, 0);
+		assert.equal(behind, false);
 		assert.deepEqual(problems, []);
-		assert.equal(existsSync(paths.dir), false);
+		assert.equal(existsSync(paths.dataDir), false);
 	});
 
-	it('writes the dashboard plugin\'s state.json format and reads it back', async () => {
+	it('writes the dashboard plugin\'s state.json format, and our copy, and reads them back', async () => {
 		const history: UnlockHistory = new Map<string, UnlockRecord>([
 			['let_him_cook', { unlocked_at: 1757690000, tier: 'Copper', evidence }],
 			['full_send', { unlocked_at: 1757680000, tier: null, evidence: null }],
 		]);
-		await saveUnlockHistory(paths.unlockState, history);
+		await commitUnlockHistory(paths, history);
 		const text = readFileSync(paths.unlockState, 'utf8');
 		assert.deepEqual(JSON.parse(text), {
 			unlocks: {
@@ -72,25 +77,26 @@ describe('store/unlockHistory', () => {
 		});
 		assert.ok(text.indexOf('"full_send"') < text.indexOf('"let_him_cook"'), 'ids are sorted like the dashboard writes them');
 		assert.match(text, /^\{\n {2}"unlocks"/);
+		assert.deepEqual(unlocksIn(paths.unlockCopy), unlocksIn(paths.unlockState));
 		const loaded = await loadUnlockHistory(paths);
 		assert.deepEqual(loaded.problems, []);
+		assert.equal(loaded.behind, false);
 		assert.deepEqual(loaded.history, history);
 	});
 
-	it('keeps unknown top-level keys of an existing state.json', async () => {
+	it('keeps unknown top-level keys of the dashboard\'s state.json', async () => {
 		writeJson(paths.unlockState, { unlocks: {}, dashboard_setting: { keep: true } });
-		await saveUnlockHistory(paths.unlockState, new Map([['x', { unlocked_at: 5, tier: null, evidence: null }]]));
+		await commitUnlockHistory(paths, new Map([['x', { unlocked_at: 5, tier: null, evidence: null }]]));
 		const file = JSON.parse(readFileSync(paths.unlockState, 'utf8')) as Record<string, unknown>;
 		assert.deepEqual(file.dashboard_setting, { keep: true });
 		assert.deepEqual(Object.keys(file.unlocks as object), ['x']);
 	});
 
-	it('takes over the dashboard\'s plugin-data history, where an earlier date wins with its tier and evidence', async () => {
-		writeJson(dashboardState, {
+	it('merges every file and memory: for each achievement the earliest record wins, with its tier and evidence', async () => {
+		writeJson(paths.legacyUnlockState, {
 			unlocks: {
 				let_him_cook: { unlocked_at: 1700000000, first_tier: 'Copper', evidence },
-				autonomous_avalanche: { unlocked_at: 1800000000, first_tier: 'Gold', evidence: null },
-				only_there: { unlocked_at: 1750000000, first_tier: null, evidence: null },
+				only_legacy: { unlocked_at: 1750000000, first_tier: null, evidence: null },
 			},
 		});
 		writeJson(paths.unlockState, {
@@ -99,17 +105,28 @@ describe('store/unlockHistory', () => {
 				autonomous_avalanche: { unlocked_at: 1757690000, first_tier: 'Copper', evidence: null },
 			},
 		});
-		const { history, problems } = await loadUnlockHistory(paths);
+		writeJson(paths.unlockCopy, { unlocks: { autonomous_avalanche: { unlocked_at: 1757000000, first_tier: 'Gold', evidence: null } } });
+		const memory: UnlockHistory = new Map([['only_memory', { unlocked_at: 1760000000, tier: null, evidence: null }]]);
+		const { history, problems, behind } = await loadUnlockHistory(paths, memory);
 		assert.deepEqual(problems, []);
+		assert.equal(behind, true, 'the shared file lacks records the merge holds');
 		assert.deepEqual(history.get('let_him_cook'), { unlocked_at: 1700000000, tier: 'Copper', evidence });
-		assert.deepEqual(history.get('autonomous_avalanche'), { unlocked_at: 1757690000, tier: 'Copper', evidence: null });
-		assert.deepEqual(history.get('only_there'), { unlocked_at: 1750000000, tier: null, evidence: null });
-		assert.equal(history.size, 3);
+		assert.deepEqual(history.get('autonomous_avalanche'), { unlocked_at: 1757000000, tier: 'Gold', evidence: null });
+		assert.deepEqual(history.get('only_legacy'), { unlocked_at: 1750000000, tier: null, evidence: null });
+		assert.deepEqual(history.get('only_memory'), { unlocked_at: 1760000000, tier: null, evidence: null });
+		assert.equal(history.size, 4);
+
+		const legacyBefore = readFileSync(paths.legacyUnlockState, 'utf8');
+		await commitUnlockHistory(paths, history);
+		assert.equal(readFileSync(paths.legacyUnlockState, 'utf8'), legacyBefore, 'the old install folder\'s file is never written');
+		assert.deepEqual(Object.keys(unlocksIn(paths.unlockState)).sort(), ['autonomous_avalanche', 'let_him_cook', 'only_legacy', 'only_memory']);
+		assert.equal(unlocksIn(paths.unlockState).let_him_cook?.unlocked_at, 1700000000);
+		assert.equal((await loadUnlockHistory(paths)).behind, false);
 	});
 
 	it('tolerates a BOM, an unknown tier and malformed evidence by dropping only those details', async () => {
-		mkdirSync(dirname(dashboardState), { recursive: true });
-		writeFileSync(dashboardState, '\uFEFF' + JSON.stringify({
+		mkdirSync(dirname(paths.unlockState), { recursive: true });
+		writeFileSync(paths.unlockState, '\uFEFF' + JSON.stringify({
 			unlocks: { a: { unlocked_at: 1700000000.5, first_tier: 'Platinum', evidence: { session_id: 's', title: null, value: 3 } } },
 		}));
 		const { history, problems } = await loadUnlockHistory(paths);
@@ -117,37 +134,54 @@ describe('store/unlockHistory', () => {
 		assert.deepEqual(history.get('a'), { unlocked_at: 1700000000.5, tier: null, evidence: null });
 	});
 
-	it('sets a corrupt state.json of ours aside and continues from the other file', async () => {
-		writeJson(dashboardState, { unlocks: { kept: { unlocked_at: 1700000000, first_tier: 'Copper', evidence: null } } });
-		mkdirSync(paths.dir, { recursive: true });
-		writeFileSync(paths.unlockState, '{"unlocks": {"lost": {"unlocked_at": 17');
+	it('a torn state.json never resets dates: our copy carries them, and the shared file is left to its writer', async () => {
+		await commitUnlockHistory(paths, new Map([['kept', { unlocked_at: 1700000000, tier: 'Copper', evidence: null }]]));
+		const torn = '{\n  "unlocks": {\n    "kept": {\n      "evidence": null,\n      "first_t';
+		writeFileSync(paths.unlockState, torn);
 		const { history, problems } = await loadUnlockHistory(paths);
 		assert.deepEqual([...history.keys()], ['kept']);
-		assert.equal(problems.length, 1);
-		assert.match(problems[0], /set aside/);
-		assert.equal(existsSync(paths.unlockState), false);
-		const backups = readdirSync(paths.dir).filter((name) => name.startsWith('state.json.corrupt-'));
-		assert.equal(backups.length, 1, 'the corrupt history is kept, not deleted');
-		assert.equal(readFileSync(join(paths.dir, backups[0]), 'utf8'), '{"unlocks": {"lost": {"unlocked_at": 17');
+		assert.equal(history.get('kept')?.unlocked_at, 1700000000);
+		assert.match(problems[0] ?? '', /ignored/);
+		assert.deepEqual(readdirSync(paths.dataDir).filter((name) => name.includes('corrupt')), [], 'never set aside');
+
+		// Written a moment ago: most likely still being written, so it is not replaced yet.
+		await commitUnlockHistory(paths, new Map([['new', { unlocked_at: 1800000000, tier: null, evidence: null }]]));
+		assert.equal(readFileSync(paths.unlockState, 'utf8'), torn);
+		assert.deepEqual(Object.keys(unlocksIn(paths.unlockCopy)).sort(), ['kept', 'new']);
+
+		// Still torn long after: its writer died; the merge repairs it.
+		const old = new Date(Date.now() - 60_000);
+		utimesSync(paths.unlockState, old, old);
+		await commitUnlockHistory(paths, new Map());
+		assert.deepEqual(Object.keys(unlocksIn(paths.unlockState)).sort(), ['kept', 'new']);
 	});
 
-	it('sets aside a state.json with the wrong shape', async () => {
-		writeJson(paths.unlockState, { unlocks: { a: { unlocked_at: 'yesterday' } } });
-		const { history, problems } = await loadUnlockHistory(paths);
-		assert.equal(history.size, 0);
-		assert.match(problems[0] ?? '', /set aside/);
-		assert.equal(existsSync(paths.unlockState), false);
+	it('puts back records the dashboard dropped when it rewrote state.json from its own memory', async () => {
+		await commitUnlockHistory(paths, new Map([['ours', { unlocked_at: 1700000000, tier: 'Gold', evidence: null }]]));
+		writeJson(paths.unlockState, { unlocks: { theirs: { unlocked_at: 1710000000, first_tier: null, evidence: null } } });
+		const loaded = await loadUnlockHistory(paths);
+		assert.equal(loaded.behind, true);
+		await commitUnlockHistory(paths, loaded.history);
+		assert.deepEqual(Object.keys(unlocksIn(paths.unlockState)).sort(), ['ours', 'theirs']);
 	});
 
-	it('reports a corrupt dashboard history but leaves that file to the dashboard', async () => {
-		mkdirSync(dirname(dashboardState), { recursive: true });
-		writeFileSync(dashboardState, 'garbage');
-		writeJson(paths.unlockState, { unlocks: { mine: { unlocked_at: 1757690000, first_tier: null, evidence: null } } });
-		const { history, problems } = await loadUnlockHistory(paths);
-		assert.deepEqual([...history.keys()], ['mine']);
-		assert.equal(problems.length, 1);
-		assert.match(problems[0], /ignored/);
-		assert.equal(readFileSync(dashboardState, 'utf8'), 'garbage');
+	it('merges under a lock: writers in several processes at once lose no record', async function () {
+		this.timeout(60_000);
+		const moduleUrl = pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'src', 'core', 'store', 'unlockHistory.ts')).href;
+		const pathsUrl = pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'src', 'core', 'store', 'pluginPaths.ts')).href;
+		const script = `
+			import { commitUnlockHistory } from ${JSON.stringify(moduleUrl)};
+			import { pluginPaths } from ${JSON.stringify(pathsUrl)};
+			const [home, writer] = process.argv.slice(1);
+			for (let i = 0; i < 15; i++) {
+				await commitUnlockHistory(pluginPaths(home), new Map([[\`w\${writer}_\${i}\`, { unlocked_at: 1700000000 + i, tier: null, evidence: null }]]));
+			}`;
+		const writers = [0, 1, 2, 3].map((writer) => runNode(['--input-type=module', '-e', script, home, String(writer)]));
+		const codes = await Promise.all(writers);
+		assert.deepEqual(codes, [0, 0, 0, 0]);
+		const ids = Object.keys(unlocksIn(paths.unlockState));
+		assert.equal(ids.length, 60, `every record of 4 writers x 15 is there (got ${ids.length})`);
+		assert.deepEqual(unlocksIn(paths.unlockCopy), unlocksIn(paths.unlockState));
 	});
 
 	it('records only achievements unlocked now and not yet in the history', () => {
@@ -187,29 +221,37 @@ describe('store/unlockHistory', () => {
 		assert.deepEqual(added, ['a']);
 	});
 
-	it('backs the history up for a reset, and the reset does not bring back older unlocks', async () => {
-		writeJson(dashboardState, { unlocks: { from_dashboard: { unlocked_at: 1700000000, first_tier: 'Copper', evidence: null } } });
-		await saveUnlockHistory(paths.unlockState, new Map([['mine', { unlocked_at: 1757690000, tier: null, evidence: null }]]));
+	it('backs the history up for a reset, and the reset does not bring back older unlocks from any file or memory', async () => {
+		writeJson(paths.legacyUnlockState, { unlocks: { from_legacy: { unlocked_at: 1700000000, first_tier: 'Copper', evidence: null } } });
+		await commitUnlockHistory(paths, new Map([['mine', { unlocked_at: 1757690000, tier: null, evidence: null }]]));
 		const saved = readFileSync(paths.unlockState, 'utf8');
 
-		const backup = await backupUnlockHistory(paths.unlockState);
+		const backup = await backupUnlockHistory(paths);
 		assert.match(backup, /state\.json\.reset-.+\.bak$/);
 		assert.equal(readFileSync(backup, 'utf8'), saved);
-		const after = await loadUnlockHistory(paths);
+		const stale: UnlockHistory = new Map([['mine', { unlocked_at: 1757690000, tier: null, evidence: null }]]);
+		const after = await loadUnlockHistory(paths, stale);
 		assert.deepEqual(after.problems, []);
-		assert.equal(after.history.size, 0);
+		assert.equal(after.history.size, 0, 'a window that still holds the old records in memory does not bring them back');
 
 		const now = Math.floor(Date.now() / 1000) + 5;
 		const recorded = recordUnlocks(after.history, [evaluation('mine', true)], () => null, now).history;
-		await saveUnlockHistory(paths.unlockState, recorded);
+		await commitUnlockHistory(paths, recorded);
 		const reloaded = await loadUnlockHistory(paths);
 		assert.deepEqual([...reloaded.history.keys()], ['mine']);
 		assert.equal(reloaded.history.get('mine')?.unlocked_at, now);
 	});
 
 	it('returns a real backup path even when there was no history file', async () => {
-		const backup = await backupUnlockHistory(paths.unlockState);
+		const backup = await backupUnlockHistory(paths);
 		assert.deepEqual(JSON.parse(readFileSync(backup, 'utf8')), { unlocks: {} });
 		assert.equal((await loadUnlockHistory(paths)).history.size, 0);
 	});
 });
+
+function runNode(args: readonly string[]): Promise<number | null> {
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+		child.on('close', (code) => resolve(code));
+	});
+}
