@@ -2,12 +2,12 @@
 // extension (dist/), with HERMES_HOME at a freshly generated history. Writes
 // out/e2e/integration/result.json ({ passed, failed, tests, error }) and exits non-zero on any failure.
 // usage: node scripts/e2e/runIntegration.ts   (after `npm run build`)
-import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateHistory } from '../../src/core/demo/historyGenerator.ts';
 import { codeServerEnv } from './codeServer.ts';
 import { runInExtensionHost } from './extensionHostTests.ts';
+import { bundleIntegrationSuites } from './integrationBundle.ts';
 import { makeRunDirs, removeRunDirs } from './runDirs.ts';
 import type { RunDirs } from './runDirs.ts';
 import { ensureE2eTools, projectRoot } from './tools.ts';
@@ -19,21 +19,6 @@ interface TestOutcome {
 	readonly error: string | null;
 }
 
-const bundleDir = join(projectRoot, 'out', 'integration');
-
-async function bundleSuites(): Promise<string> {
-	const sourceDir = join(projectRoot, 'test', 'integration');
-	const entryPoints = [join(sourceDir, 'index.ts'),
-		...readdirSync(sourceDir).filter((name) => name.endsWith('.test.ts')).map((name) => join(sourceDir, name))];
-	rmSync(bundleDir, { recursive: true, force: true });
-	await esbuild.build({
-		entryPoints, outdir: bundleDir, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-		// `vscode` is the host's module; mocha is found in the project's node_modules by walking up.
-		external: ['vscode', 'mocha'], sourcemap: 'inline', logLevel: 'warning',
-	});
-	return join(bundleDir, 'index.js');
-}
-
 async function main(): Promise<number> {
 	let dirs: RunDirs | undefined;
 	const report = { passed: 0, failed: 0, tests: [] as TestOutcome[], error: null as string | null, durationMs: 0 };
@@ -43,7 +28,7 @@ async function main(): Promise<number> {
 			throw new Error('dist/extension.js or dist/scanWorker.js is missing: run `npm run build` first');
 		}
 		const tools = ensureE2eTools();
-		const testsEntry = await bundleSuites();
+		const testsEntry = await bundleIntegrationSuites();
 		dirs = makeRunDirs('integration');
 		const hermesHome = join(dirs.root, 'hermes');
 		generateHistory({ home: hermesHome, sessions: 60, seed: 7 });
