@@ -12,6 +12,7 @@ const hasSqlite = (() => {
 
 if (hasSqlite) {
 	// A lazy require: the bundle's SQLite-using modules initialise only on this line.
+	// oxlint-disable-next-line typescript/no-require-imports -- an import would initialise them up front
 	const { runCli } = require('./cli/main.ts') as typeof import('./cli/main.ts');
 	runCli(process.argv.slice(2)).then(
 		(code) => {
