@@ -3,7 +3,7 @@ import type { AggregateValues, Evaluation, TierName } from '../model.ts';
 
 export const tierNames: readonly TierName[] = ['Copper', 'Silver', 'Gold', 'Diamond', 'Olympian'];
 
-/** One achievement against the aggregate, exactly as spec/engine.md §4 defines it. */
+/** One achievement against the aggregate, exactly as docs/engine.md §4 defines it. */
 export function evaluate(entry: CatalogEntry, values: AggregateValues): Evaluation {
 	return entry.requires ? evaluateMultiCondition(entry, entry.requires, values) : evaluateTiered(entry, values);
 }
