@@ -1,6 +1,7 @@
 import { tierNames } from '../core/engine/evaluate.ts';
 import type { AchievementView, Snapshot } from '../core/model.ts';
 import type { ScanStatus } from '../core/service.ts';
+import { cliErrorText } from './errorText.ts';
 
 const latestShown = 5;
 const closestShown = 5;
@@ -33,7 +34,7 @@ export function formatSummary(snapshot: Snapshot): string {
 		`Scanned ${meta.sessions_total} sessions (${meta.sessions_rescanned} read, ${meta.sessions_reused} reused) in ${seconds(meta.duration_ms)} · ${meta.mode}`,
 	);
 	if (snapshot.error) {
-		lines.push(`Last scan failed: ${snapshot.error}`);
+		lines.push(`Last scan failed: ${cliErrorText(snapshot.error)}`);
 	}
 	return lines.join('\n');
 }
@@ -46,7 +47,7 @@ export function formatStatus(status: ScanStatus): string {
 		`State: ${status.state}${status.scanning ? ` (${status.scanning.kind}, ${status.scanning.sessions_done}/${status.scanning.sessions_total} sessions)` : ''}`,
 		`Last success: ${status.last_success_at ? new Date(status.last_success_at).toISOString() : 'never'}`,
 		`Last duration: ${status.last_duration_ms === null ? '-' : seconds(status.last_duration_ms)}`,
-		`Last error: ${status.last_error ?? 'none'}`,
+		`Last error: ${status.last_error === null ? 'none' : cliErrorText(status.last_error)}`,
 		`Scans run: ${c.scans_run} · joined requests: ${c.requests_joined} · stale served: ${c.stale_served} · failures: ${c.failures}`,
 		`Duration: average ${seconds(c.duration_avg_ms)}, p95 ${seconds(c.duration_p95_ms)}`,
 	].join('\n');

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HermesMessage, SessionInfo } from '../model.ts';
-import { HistoryError } from './historyError.ts';
+import { anotherHomeHint, HistoryError } from './historyError.ts';
 import { type LegacyFile, type LegacySummary, readLegacyMessages, scanLegacyFiles, summarizeLegacyFile } from './legacyFiles.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { SqliteStore } from './sqliteStore.ts';
@@ -125,7 +125,7 @@ function requireHome(home: string): void {
 		isDirectory = false;
 	}
 	if (!isDirectory) {
-		throw new HistoryError('no-home', home, `No Hermes home at ${home}. Set hermesAchievements.hermesHome or HERMES_HOME to the folder that holds state.db.`);
+		throw new HistoryError('no-home', home, `No Hermes home at ${home}. ${anotherHomeHint}`);
 	}
 }
 
@@ -140,7 +140,7 @@ function databaseExists(dbPath: string): boolean {
 		}
 		throw new HistoryError('unreadable', dbPath, `Cannot read Hermes history ${dbPath} (${error instanceof Error ? error.message : String(error)}). Check the permissions of the file and its folder.`, { cause: error });
 	}
-	throw new HistoryError('no-database', dbPath, `${dbPath} is not a file, so there is no Hermes history to read. Remove or rename it, or point hermesAchievements.hermesHome at another Hermes home.`);
+	throw new HistoryError('no-database', dbPath, `${dbPath} is not a file, so there is no Hermes history to read (move it aside if one should be there). ${anotherHomeHint}`);
 }
 
 /**
