@@ -1,5 +1,5 @@
-import { tierNames } from '../src/shared/protocol.ts';
-import type { AchievementCardVm, TierName } from '../src/shared/protocol.ts';
+import type { AchievementCardVm } from '../src/shared/protocol.ts';
+import { tierRank } from '../src/shared/tiers.ts';
 import { matchesState } from './uiState.ts';
 import type { SortKey, UiState } from './uiState.ts';
 
@@ -42,10 +42,6 @@ export function recentUnlocks(cards: readonly AchievementCardVm[], count: number
 		.filter((card) => card.state === 'unlocked' && card.unlockedAt !== null)
 		.sort((a, b) => (b.unlockedAt ?? 0) - (a.unlockedAt ?? 0) || compareNames(a, b))
 		.slice(0, count);
-}
-
-export function tierRank(tier: TierName | null): number {
-	return tier === null ? -1 : tierNames.indexOf(tier);
 }
 
 /** Maxed-out cards have nothing left to climb and sink to the end; hidden secrets after them. */

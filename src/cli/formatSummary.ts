@@ -1,4 +1,4 @@
-import { tierNames } from '../core/engine/evaluate.ts';
+import { tierNames } from '../shared/tiers.ts';
 import type { AchievementView, Snapshot } from '../core/model.ts';
 import type { ScanStatus } from '../core/service.ts';
 import { cliErrorText } from './errorText.ts';

@@ -1,6 +1,6 @@
 import { Emitter } from './events.ts';
 import { buildSnapshot } from './engine/snapshot.ts';
-import { tierNames } from './engine/evaluate.ts';
+import { tierRank } from '../shared/tiers.ts';
 import type { Snapshot } from './model.ts';
 import { ScanWorkerClient } from './scan/scanWorkerClient.ts';
 import { ScanStatistics } from './scan/scanStatistics.ts';
@@ -275,8 +275,4 @@ export function unlockNotices(previous: Snapshot, next: Snapshot): UnlockNotice[
 		const raised = old?.unlocked && a.tier !== null && tierRank(a.tier) > tierRank(old.tier);
 		return !old?.unlocked || raised ? [{ id: a.id, name: a.name, tier: a.tier, previous_tier: old?.unlocked ? old.tier : null }] : [];
 	});
-}
-
-function tierRank(tier: string | null): number {
-	return tier === null ? -1 : tierNames.indexOf(tier as (typeof tierNames)[number]);
 }

@@ -3,6 +3,7 @@
  * (contribution, aggregate, snapshot) are snake_case on purpose: they are the dashboard
  * plugin's names, so the snapshot stays readable by tools written for its `/achievements`.
  */
+import type { TierName } from '../shared/tiers.ts';
 
 /** One session as the cheap listing sees it, before any message is read. */
 export interface SessionInfo {
@@ -70,7 +71,7 @@ export type StatName = (typeof statNames)[number];
 /** The aggregate over all sessions (docs/engine.md §3): metric name → value. */
 export type AggregateValues = Readonly<Record<string, number>>;
 
-export type TierName = 'Copper' | 'Silver' | 'Gold' | 'Diamond' | 'Olympian';
+export type { TierName };
 export type AchievementState = 'unlocked' | 'discovered' | 'secret';
 
 /** An achievement's evaluation against the aggregate (docs/engine.md §4). */

@@ -1,14 +1,16 @@
 /**
  * The one contract between the extension host and the achievements webview.
- * Imports nothing: both sides (Node and the browser bundle) compile it as is.
+ * Imports nothing outside src/shared: both sides (Node and the browser bundle) compile it as is.
  * The host always sends a complete view model, never a delta: a hidden view is torn down
  * (no `retainContextWhenHidden`) and must be able to paint from a single message.
  */
 
 export const protocolVersion = 1;
 
-export const tierNames = ['Copper', 'Silver', 'Gold', 'Diamond', 'Olympian'] as const;
-export type TierName = (typeof tierNames)[number];
+import type { TierName } from './tiers.ts';
+
+export { tierNames } from './tiers.ts';
+export type { TierName };
 
 export type CardState = 'unlocked' | 'discovered' | 'secret';
 

@@ -1,7 +1,6 @@
 import type { CatalogEntry } from '../catalog/catalog.ts';
-import type { AggregateValues, Evaluation, TierName } from '../model.ts';
-
-export const tierNames: readonly TierName[] = ['Copper', 'Silver', 'Gold', 'Diamond', 'Olympian'];
+import type { AggregateValues, Evaluation } from '../model.ts';
+import { tierNames } from '../../shared/tiers.ts';
 
 /** One achievement against the aggregate, exactly as docs/engine.md §4 defines it. */
 export function evaluate(entry: CatalogEntry, values: AggregateValues): Evaluation {

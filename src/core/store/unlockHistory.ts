@@ -1,10 +1,11 @@
 import { rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Evaluation, Evidence, TierName, UnlockRecord } from '../model.ts';
+import type { Evaluation, Evidence, UnlockRecord } from '../model.ts';
 import type { PluginPaths } from './pluginPaths.ts';
 import { readJsonFile, writeJsonAtomic } from './jsonFile.ts';
 import { InvalidShape, isFiniteNumber, isRecord } from './shapeChecks.ts';
 import { isEvidence } from './snapshotShape.ts';
+import { isTierName } from '../../shared/tiers.ts';
 
 /** Achievement id → its first unlock. */
 export type UnlockHistory = ReadonlyMap<string, UnlockRecord>;
@@ -21,7 +22,6 @@ interface StateFile {
 	readonly otherKeys: Readonly<Record<string, unknown>>;
 }
 
-const tierNames: readonly unknown[] = ['Copper', 'Silver', 'Gold', 'Diamond', 'Olympian'];
 /** Like the dashboard (`indent=2`, sorted keys): small, and readable for people who open it. */
 const dashboardStyle = { indent: 2 };
 
@@ -146,7 +146,7 @@ function parseStateFile(raw: unknown): StateFile {
 		}
 		unlocks.set(id, {
 			unlocked_at: record.unlocked_at,
-			tier: tierNames.includes(record.first_tier) ? record.first_tier as TierName : null,
+			tier: isTierName(record.first_tier) ? record.first_tier : null,
 			evidence: isEvidence(record.evidence) ? record.evidence : null,
 		});
 	}
