@@ -1,3 +1,4 @@
+import { closestInReach } from '../core/engine/nextInReach.ts';
 import { tierNames } from '../shared/tiers.ts';
 import type { AchievementView, Snapshot } from '../core/model.ts';
 import type { ScanStatus } from '../core/service.ts';
@@ -24,7 +25,7 @@ export function formatSummary(snapshot: Snapshot): string {
 	if (latest.length > 0) {
 		lines.push('', 'Latest unlocks', ...latest.map((a) => `  ${isoDate(a.unlocked_at!)}  ${a.name}${a.tier ? ` (${a.tier})` : ''}`));
 	}
-	const closest = closestNext(all, closestShown);
+	const closest = closestInReach(all, closestShown);
 	if (closest.length > 0) {
 		lines.push('', 'Closest next', ...closest.map(formatNext));
 	}
@@ -51,14 +52,6 @@ export function formatStatus(status: ScanStatus): string {
 		`Scans run: ${c.scans_run} · joined requests: ${c.requests_joined} · stale served: ${c.stale_served} · failures: ${c.failures}`,
 		`Duration: average ${seconds(c.duration_avg_ms)}, p95 ${seconds(c.duration_p95_ms)}`,
 	].join('\n');
-}
-
-/** The achievements closest to their next tier (or, for multi-condition ones, to unlocking). */
-export function closestNext(achievements: readonly AchievementView[], count: number): AchievementView[] {
-	return achievements
-		.filter((a) => a.state !== 'secret' && a.progress_pct < 100)
-		.sort((a, b) => b.progress_pct - a.progress_pct || a.name.localeCompare(b.name))
-		.slice(0, count);
 }
 
 function formatNext(a: AchievementView): string {
