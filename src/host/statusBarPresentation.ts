@@ -2,7 +2,7 @@ import { escapeMarkdown } from '../core/exportSnapshot.ts';
 import type { AchievementView, Snapshot } from '../core/model.ts';
 import type { CoordinatorState, ScanStatus } from '../core/service.ts';
 import { closestInReach } from '../core/engine/nextInReach.ts';
-import { formatAgoLong, formatAgoShort } from './relativeTime.ts';
+import { formatAgoLong, formatAgoShort } from '../shared/durationText.ts';
 
 /** What the status-bar item shows; derived from the service's state only, never read back from the item. */
 export interface StatusBarPresentation {
