@@ -1,6 +1,7 @@
 // Entry of the `hermes-achievements` command. The engine needs Node's built-in SQLite, so the
 // check comes before anything that loads it: an older Node gets one plain sentence, not a stack.
 import process from 'node:process';
+import { errorMessage } from './shared/errorMessage.ts';
 
 const hasSqlite = (() => {
 	try {
@@ -19,7 +20,7 @@ if (hasSqlite) {
 			process.exitCode = code;
 		},
 		(error: unknown) => {
-			process.stderr.write(`hermes-achievements: ${error instanceof Error ? error.message : String(error)}\n`);
+			process.stderr.write(`hermes-achievements: ${errorMessage(error)}\n`);
 			process.exitCode = 1;
 		},
 	);

@@ -12,6 +12,7 @@ import { makeRunDirs, removeRunDirs } from './runDirs.ts';
 import type { RunDirs } from './runDirs.ts';
 import { ensureE2eTools, projectRoot } from './tools.ts';
 import { writeUserSettings } from './userSettings.ts';
+import { errorMessage } from '../../src/shared/errorMessage.ts';
 
 interface TestOutcome {
 	readonly title: string;
@@ -55,7 +56,7 @@ async function main(): Promise<number> {
 			throw new Error(`the extension host exited with code ${String(run.exitCode)} although no test failed`);
 		}
 	} catch (error) {
-		report.error = error instanceof Error ? error.message : String(error);
+		report.error = errorMessage(error);
 		report.failed += 1;
 		console.error(`extension-host tests: ${report.error}`);
 	} finally {

@@ -17,6 +17,7 @@ import type {
 import { loadSnapshot } from './store/snapshotFile.ts';
 import { pluginPaths } from './store/pluginPaths.ts';
 import { saveScanStatus } from './scan/statusFile.ts';
+import { errorMessage } from '../shared/errorMessage.ts';
 
 export function createAchievementsService(options: CoordinatorOptions): AchievementsService {
 	return new ScanCoordinator(options);
@@ -191,7 +192,7 @@ export class ScanCoordinator implements AchievementsService {
 	}
 
 	private failed(error: unknown, startedAt: number): Snapshot {
-		this.lastError = error instanceof Error ? error.message : String(error);
+		this.lastError = errorMessage(error);
 		this.statistics.failed(startedAt, Date.now());
 		return this.good ? this.decorate(this.good) : this.errorSnapshot(this.lastError);
 	}

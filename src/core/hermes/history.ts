@@ -7,6 +7,7 @@ import { fingerprintOf } from './fingerprint.ts';
 import { SqliteStore } from './sqliteStore.ts';
 import type { PreviewCache } from './sqliteStore.ts';
 import { renderTranscript } from './transcript.ts';
+import { errorMessage } from '../../shared/errorMessage.ts';
 
 export interface HermesHistory {
 	/** Cheap (stat calls only, no SQL): changes whenever state.db, state.db-wal or sessions/ may have changed. */
@@ -138,7 +139,7 @@ function databaseExists(dbPath: string): boolean {
 		if (errorCode(error) === 'ENOENT') {
 			return false;
 		}
-		throw new HistoryError('unreadable', dbPath, `Cannot read Hermes history ${dbPath} (${error instanceof Error ? error.message : String(error)}). Check the permissions of the file and its folder.`, { cause: error });
+		throw new HistoryError('unreadable', dbPath, `Cannot read Hermes history ${dbPath} (${errorMessage(error)}). Check the permissions of the file and its folder.`, { cause: error });
 	}
 	throw new HistoryError('no-database', dbPath, `${dbPath} is not a file, so there is no Hermes history to read (move it aside if one should be there). ${anotherHomeHint}`);
 }
