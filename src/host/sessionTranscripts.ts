@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../core/exportSnapshot.ts';
 import { errorMessage } from '../shared/errorMessage.ts';
+import { showAsMarkdown } from './markdownDocument.ts';
 
 export const sessionScheme = 'hermes-session';
 
@@ -33,7 +34,5 @@ export function sessionUri(home: string, sessionId: string): vscode.Uri {
 
 /** Opens a session's transcript as a read-only Markdown editor. */
 export async function openSessionTranscript(home: string, sessionId: string): Promise<void> {
-	const document = await vscode.workspace.openTextDocument(sessionUri(home, sessionId));
-	const markdown = document.languageId === 'markdown' ? document : await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-	await vscode.window.showTextDocument(markdown, { preview: true });
+	await showAsMarkdown(sessionUri(home, sessionId));
 }
