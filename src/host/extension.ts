@@ -85,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
 	);
 
 	revalidate(slot);
-	return createExtensionApi({ slot, statusBar, notifier, lastPostedModel: () => lastPosted });
+	return createExtensionApi({ slot, statusBar, lastPostedModel: () => lastPosted });
 }
 
 /**

@@ -4,7 +4,6 @@ import { unlockMessage } from './unlockText.ts';
 
 /** Tells the user about new unlocks (when `notifyOnUnlock` is on), with a button that shows the achievement. */
 export class UnlockNotifier implements vscode.Disposable {
-	private readonly shownMessages: string[] = [];
 	private readonly subscription: vscode.Disposable;
 
 	constructor(slot: ServiceSlot, isEnabled: () => boolean, reveal: (achievementId: string) => Promise<void>) {
@@ -14,7 +13,6 @@ export class UnlockNotifier implements vscode.Disposable {
 			if (!isEnabled() || message === undefined || first === undefined) {
 				return;
 			}
-			this.shownMessages.push(message);
 			void vscode.window.showInformationMessage(message, 'Show').then((choice) => {
 				if (choice === 'Show') {
 					return reveal(first.id);
@@ -22,11 +20,6 @@ export class UnlockNotifier implements vscode.Disposable {
 				return undefined;
 			});
 		});
-	}
-
-	/** Every message shown so far in this window, oldest first. */
-	shown(): readonly string[] {
-		return [...this.shownMessages];
 	}
 
 	dispose(): void {
