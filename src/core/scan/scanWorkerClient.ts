@@ -8,6 +8,8 @@ export interface ScanListeners {
 }
 
 interface Pending {
+	/** The worker the request went to: only its death may fail the request. */
+	readonly worker: Worker;
 	readonly resolve: (message: FromWorker) => void;
 	readonly reject: (error: Error) => void;
 	readonly listeners?: ScanListeners;
@@ -73,7 +75,7 @@ export class ScanWorkerClient {
 		}
 		const worker = this.ensureWorker();
 		return new Promise((resolve, reject) => {
-			this.pending.set(message.requestId, { resolve, reject, listeners });
+			this.pending.set(message.requestId, { worker, resolve, reject, listeners });
 			worker.postMessage(message);
 		});
 	}
@@ -120,17 +122,24 @@ export class ScanWorkerClient {
 		}
 	}
 
+	/**
+	 * A worker that dies reports `error` and then `exit`. By the time its `exit` arrives, the failed
+	 * scan may already have been retried on a replacement, so only the dead worker's requests fail.
+	 */
 	private crashed(worker: Worker, error: Error): void {
 		if (this.worker === worker) {
 			this.worker = undefined;
 		}
-		this.failAll(error);
+		this.failAll(error, worker);
 	}
 
-	private failAll(error: Error): void {
-		for (const pending of this.pending.values()) {
-			pending.reject(error);
+	/** Rejects the requests sent to `worker`, or every request when no worker is named. */
+	private failAll(error: Error, worker?: Worker): void {
+		for (const [requestId, pending] of this.pending) {
+			if (worker === undefined || pending.worker === worker) {
+				this.pending.delete(requestId);
+				pending.reject(error);
+			}
 		}
-		this.pending.clear();
 	}
 }
