@@ -29,9 +29,34 @@ await mkdir('dist/webview', { recursive: true });
 await cp('node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css');
 await cp('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
 
+/**
+ * In watch mode the five builds are framed as one: "[watch] build started" when the first of them
+ * starts, "[watch] build finished" when the last one is done, with errors printed as `file:line:column:`
+ * in between, so the background task of .vscode/tasks.json knows when dist/ is complete and what failed.
+ */
+let building = 0;
+const watchReport = {
+	name: 'watch-report',
+	setup(build) {
+		build.onStart(() => {
+			if (building++ === 0) {
+				console.log('[watch] build started');
+			}
+		});
+		build.onEnd((result) => {
+			for (const { text, location } of result.errors) {
+				console.error(`✘ [ERROR] ${text}\n    ${location?.file}:${location?.line}:${location?.column}:`);
+			}
+			if (--building === 0) {
+				console.log('[watch] build finished');
+			}
+		});
+	},
+};
+
 if (watch) {
 	for (const options of builds) {
-		const context = await esbuild.context(options);
+		const context = await esbuild.context({ ...options, plugins: [watchReport] });
 		await context.watch();
 	}
 } else {

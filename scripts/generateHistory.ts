@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { generateHistory } from '../src/core/demo/historyGenerator.ts';
+import { errorMessage } from '../src/shared/errorMessage.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -41,6 +42,6 @@ try {
 	const seconds = (performance.now() - started) / 1000;
 	process.stdout.write(`${JSON.stringify({ home: values.out, schema, seed: Number(values.seed), ...result, seconds: Math.round(seconds * 100) / 100 })}\n`);
 } catch (error) {
-	process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+	process.stderr.write(`${errorMessage(error)}\n`);
 	process.exit(1);
 }

@@ -1,4 +1,4 @@
-// THE test command (`npm test`): type-check, unit tests, build, package, the extension-host suite in a
+// THE test command (`npm test`): type-check, lint, unit tests, build, package, the extension-host suite in a
 // real VS Code (code-server) and the end-to-end UI flow in Chromium. Every part prints its own result;
 // the last line is always `N passed, M failed`, summed over all parts. A part that cannot run at all
 // counts as one failure, with its reason. Exit code 0 only when nothing failed.
@@ -100,6 +100,7 @@ if (existsSync(join(root, 'webview', 'tsconfig.json'))) {
 if (existsSync(join(root, 'test', 'e2e', 'tsconfig.json'))) {
 	await singleCheck('type-check (test/e2e/tsconfig.json)', bin('tsc'), ['-p', 'test/e2e/tsconfig.json']);
 }
+await singleCheck('lint (oxlint)', 'npm', ['run', '--silent', 'lint']);
 // The unit suite runs the bundled command line (dist/cli.js), so the build comes first.
 const built = await singleCheck('build', 'npm', ['run', '--silent', 'build']);
 await mochaPart('unit tests', ['--reporter', 'spec']);

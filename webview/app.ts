@@ -1,4 +1,3 @@
-import { protocolVersion } from '../src/shared/protocol.ts';
 import type { AchievementCardVm, ToWebview, ViewModel } from '../src/shared/protocol.ts';
 import { visibleCards } from './cardQuery.ts';
 import { custom, h, icon } from './dom.ts';
@@ -259,7 +258,7 @@ export function createApp(options: AppOptions): App {
 
 	// The host posts nothing before `ready`, so it goes out only once the listener is in place.
 	options.messageSource.addEventListener('message', onMessage);
-	host.postMessage({ type: 'ready', protocolVersion });
+	host.postMessage({ type: 'ready' });
 
 	return {
 		dispose() {

@@ -1,5 +1,6 @@
-import { tierNames } from '../src/shared/protocol.ts';
-import type { AchievementCardVm, TierName } from '../src/shared/protocol.ts';
+import type { AchievementCardVm } from '../src/shared/protocol.ts';
+import { closestToNextStep } from '../src/shared/nextAchievement.ts';
+import { tierRank } from '../src/shared/tiers.ts';
 import { matchesState } from './uiState.ts';
 import type { SortKey, UiState } from './uiState.ts';
 
@@ -29,12 +30,16 @@ export function sortCards(cards: readonly AchievementCardVm[], sort: SortKey): A
 	return [...cards].sort(comparators[sort]);
 }
 
-/** The achievements worth a nudge: discovered or climbing, nearest to their next tier first. */
+/** The achievements closest to their next step, as the status bar and the CLI pick them too. */
 export function nextUp(cards: readonly AchievementCardVm[], count: number): AchievementCardVm[] {
-	return cards
-		.filter((card) => card.state !== 'secret' && card.nextTier !== null && card.progressPct < 100 && card.progress > 0)
-		.sort((a, b) => b.progressPct - a.progressPct || compareNames(a, b))
-		.slice(0, count);
+	return closestToNextStep(cards, count, (card) => ({
+		id: card.id,
+		name: card.name,
+		hidden: card.state === 'secret',
+		hasNextStep: card.requirements.length > 0 ? card.state !== 'unlocked' : card.nextTier !== null,
+		progressPct: card.progressPct,
+		remaining: card.nextThreshold - card.progress,
+	}));
 }
 
 export function recentUnlocks(cards: readonly AchievementCardVm[], count: number): AchievementCardVm[] {
@@ -42,10 +47,6 @@ export function recentUnlocks(cards: readonly AchievementCardVm[], count: number
 		.filter((card) => card.state === 'unlocked' && card.unlockedAt !== null)
 		.sort((a, b) => (b.unlockedAt ?? 0) - (a.unlockedAt ?? 0) || compareNames(a, b))
 		.slice(0, count);
-}
-
-export function tierRank(tier: TierName | null): number {
-	return tier === null ? -1 : tierNames.indexOf(tier);
 }
 
 /** Maxed-out cards have nothing left to climb and sink to the end; hidden secrets after them. */

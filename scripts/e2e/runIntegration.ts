@@ -2,36 +2,22 @@
 // extension (dist/), with HERMES_HOME at a freshly generated history. Writes
 // out/e2e/integration/result.json ({ passed, failed, tests, error }) and exits non-zero on any failure.
 // usage: node scripts/e2e/runIntegration.ts   (after `npm run build`)
-import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateHistory } from '../../src/core/demo/historyGenerator.ts';
 import { codeServerEnv } from './codeServer.ts';
 import { runInExtensionHost } from './extensionHostTests.ts';
+import { bundleIntegrationSuites } from './integrationBundle.ts';
 import { makeRunDirs, removeRunDirs } from './runDirs.ts';
 import type { RunDirs } from './runDirs.ts';
 import { ensureE2eTools, projectRoot } from './tools.ts';
 import { writeUserSettings } from './userSettings.ts';
+import { errorMessage } from '../../src/shared/errorMessage.ts';
 
 interface TestOutcome {
 	readonly title: string;
 	readonly state: 'passed' | 'failed';
 	readonly error: string | null;
-}
-
-const bundleDir = join(projectRoot, 'out', 'integration');
-
-async function bundleSuites(): Promise<string> {
-	const sourceDir = join(projectRoot, 'test', 'integration');
-	const entryPoints = [join(sourceDir, 'index.ts'),
-		...readdirSync(sourceDir).filter((name) => name.endsWith('.test.ts')).map((name) => join(sourceDir, name))];
-	rmSync(bundleDir, { recursive: true, force: true });
-	await esbuild.build({
-		entryPoints, outdir: bundleDir, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-		// `vscode` is the host's module; mocha is found in the project's node_modules by walking up.
-		external: ['vscode', 'mocha'], sourcemap: 'inline', logLevel: 'warning',
-	});
-	return join(bundleDir, 'index.js');
 }
 
 async function main(): Promise<number> {
@@ -43,7 +29,7 @@ async function main(): Promise<number> {
 			throw new Error('dist/extension.js or dist/scanWorker.js is missing: run `npm run build` first');
 		}
 		const tools = ensureE2eTools();
-		const testsEntry = await bundleSuites();
+		const testsEntry = await bundleIntegrationSuites();
 		dirs = makeRunDirs('integration');
 		const hermesHome = join(dirs.root, 'hermes');
 		generateHistory({ home: hermesHome, sessions: 60, seed: 7 });
@@ -70,7 +56,7 @@ async function main(): Promise<number> {
 			throw new Error(`the extension host exited with code ${String(run.exitCode)} although no test failed`);
 		}
 	} catch (error) {
-		report.error = error instanceof Error ? error.message : String(error);
+		report.error = errorMessage(error);
 		report.failed += 1;
 		console.error(`extension-host tests: ${report.error}`);
 	} finally {

@@ -1,6 +1,9 @@
-import { tierNames } from '../core/engine/evaluate.ts';
+import { closestInReach } from '../core/engine/nextInReach.ts';
+import { formatDuration } from '../shared/durationText.ts';
+import { tierNames } from '../shared/tiers.ts';
 import type { AchievementView, Snapshot } from '../core/model.ts';
 import type { ScanStatus } from '../core/service.ts';
+import { cliErrorText } from './errorText.ts';
 
 const latestShown = 5;
 const closestShown = 5;
@@ -23,17 +26,17 @@ export function formatSummary(snapshot: Snapshot): string {
 	if (latest.length > 0) {
 		lines.push('', 'Latest unlocks', ...latest.map((a) => `  ${isoDate(a.unlocked_at!)}  ${a.name}${a.tier ? ` (${a.tier})` : ''}`));
 	}
-	const closest = closestNext(all, closestShown);
+	const closest = closestInReach(all, closestShown);
 	if (closest.length > 0) {
 		lines.push('', 'Closest next', ...closest.map(formatNext));
 	}
 	const meta = snapshot.scan_meta;
 	lines.push(
 		'',
-		`Scanned ${meta.sessions_total} sessions (${meta.sessions_rescanned} read, ${meta.sessions_reused} reused) in ${seconds(meta.duration_ms)} · ${meta.mode}`,
+		`Scanned ${meta.sessions_total} sessions (${meta.sessions_rescanned} read, ${meta.sessions_reused} reused) in ${formatDuration(meta.duration_ms)} · ${meta.mode}`,
 	);
 	if (snapshot.error) {
-		lines.push(`Last scan failed: ${snapshot.error}`);
+		lines.push(`Last scan failed: ${cliErrorText(snapshot.error)}`);
 	}
 	return lines.join('\n');
 }
@@ -45,19 +48,11 @@ export function formatStatus(status: ScanStatus): string {
 		`Hermes Achievements scan status: ${status.home}`,
 		`State: ${status.state}${status.scanning ? ` (${status.scanning.kind}, ${status.scanning.sessions_done}/${status.scanning.sessions_total} sessions)` : ''}`,
 		`Last success: ${status.last_success_at ? new Date(status.last_success_at).toISOString() : 'never'}`,
-		`Last duration: ${status.last_duration_ms === null ? '-' : seconds(status.last_duration_ms)}`,
-		`Last error: ${status.last_error ?? 'none'}`,
+		`Last duration: ${status.last_duration_ms === null ? '-' : formatDuration(status.last_duration_ms)}`,
+		`Last error: ${status.last_error === null ? 'none' : cliErrorText(status.last_error)}`,
 		`Scans run: ${c.scans_run} · joined requests: ${c.requests_joined} · stale served: ${c.stale_served} · failures: ${c.failures}`,
-		`Duration: average ${seconds(c.duration_avg_ms)}, p95 ${seconds(c.duration_p95_ms)}`,
+		`Duration: average ${formatDuration(c.duration_avg_ms)}, p95 ${formatDuration(c.duration_p95_ms)}`,
 	].join('\n');
-}
-
-/** The achievements closest to their next tier (or, for multi-condition ones, to unlocking). */
-export function closestNext(achievements: readonly AchievementView[], count: number): AchievementView[] {
-	return achievements
-		.filter((a) => a.state !== 'secret' && a.progress_pct < 100)
-		.sort((a, b) => b.progress_pct - a.progress_pct || a.name.localeCompare(b.name))
-		.slice(0, count);
 }
 
 function formatNext(a: AchievementView): string {
@@ -83,8 +78,4 @@ function highestTier(unlocked: readonly AchievementView[]): string | null {
 
 function isoDate(unixSeconds: number): string {
 	return new Date(unixSeconds * 1000).toISOString().slice(0, 10);
-}
-
-function seconds(ms: number): string {
-	return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

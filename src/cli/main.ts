@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, usage, UsageError } from './args.ts';
+import { cliErrorText } from './errorText.ts';
 import type { CliCommand } from './args.ts';
 import { formatStatus, formatSummary } from './formatSummary.ts';
 import { createAchievementsService } from '../core/coordinator.ts';
@@ -65,7 +66,7 @@ async function scan(home: string, full: boolean, json: boolean): Promise<number>
 			process.stdout.write(`${json ? JSON.stringify(snapshot, null, 2) : formatSummary(snapshot)}\n`);
 		}
 		if (snapshot.error) {
-			process.stderr.write(`hermes-achievements: ${snapshot.error}\n`);
+			process.stderr.write(`hermes-achievements: ${cliErrorText(snapshot.error)}\n`);
 			return exitUnreadable;
 		}
 		return exitOk;

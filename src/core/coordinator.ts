@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { Emitter } from './events.ts';
 import type { Disposable } from './events.ts';
 import { buildSnapshot } from './engine/snapshot.ts';
-import { tierNames } from './engine/evaluate.ts';
 import { historyStamp } from './hermes/history.ts';
+import { tierRank } from '../shared/tiers.ts';
 import type { Snapshot } from './model.ts';
 import { ScanWorkerClient } from './scan/scanWorkerClient.ts';
 import { ScanStatistics } from './scan/scanStatistics.ts';
@@ -26,6 +26,7 @@ import type { PluginPaths } from './store/pluginPaths.ts';
 import { ProcessLock } from './store/processLock.ts';
 import { watchSnapshotFile } from './store/snapshotWatcher.ts';
 import { saveScanStatus } from './scan/statusFile.ts';
+import { errorMessage } from '../shared/errorMessage.ts';
 
 export function createAchievementsService(options: CoordinatorOptions): AchievementsService {
 	return new ScanCoordinator(options);
@@ -356,7 +357,7 @@ export class ScanCoordinator implements AchievementsService {
 	}
 
 	private failed(error: unknown, startedAt: number): Snapshot {
-		this.lastError = error instanceof Error ? error.message : String(error);
+		this.lastError = errorMessage(error);
 		this.statistics.failed(startedAt, Date.now());
 		return this.good ? this.decorate(this.good) : this.errorSnapshot(this.lastError);
 	}
@@ -445,8 +446,4 @@ export function unlockNotices(previous: Snapshot, next: Snapshot): UnlockNotice[
 		const raised = old?.unlocked && a.tier !== null && tierRank(a.tier) > tierRank(old.tier);
 		return !old?.unlocked || raised ? [{ id: a.id, name: a.name, tier: a.tier, previous_tier: old?.unlocked ? old.tier : null }] : [];
 	});
-}
-
-function tierRank(tier: string | null): number {
-	return tier === null ? -1 : tierNames.indexOf(tier as (typeof tierNames)[number]);
 }

@@ -3,11 +3,12 @@
  * (contribution, aggregate, snapshot) are snake_case on purpose: they are the dashboard
  * plugin's names, so the snapshot stays readable by tools written for its `/achievements`.
  */
+import type { TierName } from '../shared/tiers.ts';
 
 /** One session as the cheap listing sees it, before any message is read. */
 export interface SessionInfo {
 	readonly id: string;
-	/** `title`, else the preview, else `"Untitled"` (spec/engine.md §1). */
+	/** `title`, else the preview, else `"Untitled"` (docs/engine.md §1). */
 	readonly title: string;
 	/** The `model` column as stored; `null` when NULL or empty. */
 	readonly model: string | null;
@@ -24,7 +25,7 @@ export interface SessionInfo {
 
 export type SessionOrigin = 'state.db' | 'session-json' | 'session-jsonl';
 
-/** One message as the analysis reads it (spec/engine.md §1). */
+/** One message as the analysis reads it (docs/engine.md §1). */
 export interface HermesMessage {
 	readonly role: string | null;
 	/** A string, `null`, or decoded JSON for multimodal content (`"\u0000json:"` prefix). */
@@ -47,7 +48,7 @@ export interface Contribution {
 	readonly tool_names: readonly string[];
 	readonly model_names: readonly string[];
 	readonly port_conflict: boolean;
-	/** Every numeric rule of spec/engine.md §2 (`message_count`, `terminal_calls`, `*_events`, …). */
+	/** Every numeric rule of docs/engine.md §2 (`message_count`, `terminal_calls`, `*_events`, …). */
 	readonly stats: Readonly<Record<StatName, number>>;
 }
 
@@ -67,13 +68,13 @@ export const statNames = [
 ] as const;
 export type StatName = (typeof statNames)[number];
 
-/** The aggregate over all sessions (spec/engine.md §3): metric name → value. */
+/** The aggregate over all sessions (docs/engine.md §3): metric name → value. */
 export type AggregateValues = Readonly<Record<string, number>>;
 
-export type TierName = 'Copper' | 'Silver' | 'Gold' | 'Diamond' | 'Olympian';
+export type { TierName };
 export type AchievementState = 'unlocked' | 'discovered' | 'secret';
 
-/** An achievement's evaluation against the aggregate (spec/engine.md §4). */
+/** An achievement's evaluation against the aggregate (docs/engine.md §4). */
 export interface Evaluation {
 	readonly id: string;
 	readonly unlocked: boolean;

@@ -14,7 +14,6 @@ export type CommandId = (typeof commandIds)[keyof typeof commandIds];
 /** The other ids the host registers against package.json contributions. */
 export const contributionIds = {
 	configSection: 'hermesAchievements',
-	viewContainer: 'hermesAchievements',
 	gridView: 'hermesAchievements.grid',
 	panelType: 'hermesAchievements.panel',
 	statusBarItem: 'hermesAchievements.status',

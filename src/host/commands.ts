@@ -10,6 +10,7 @@ import { configSection } from './config.ts';
 import { progressStep } from './rescanProgress.ts';
 import type { ScanStatusDocument } from './scanStatusDocument.ts';
 import type { ServiceSlot } from './serviceSlot.ts';
+import { errorMessage } from '../shared/errorMessage.ts';
 
 export interface CommandDeps {
 	readonly slot: ServiceSlot;
@@ -45,7 +46,7 @@ function reportingFailures(handler: Handler): Handler {
 		try {
 			return await handler(...args);
 		} catch (error) {
-			void vscode.window.showErrorMessage(`Hermes Achievements: ${error instanceof Error ? error.message : String(error)}`);
+			void vscode.window.showErrorMessage(`Hermes Achievements: ${errorMessage(error)}`);
 			return undefined;
 		}
 	};

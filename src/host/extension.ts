@@ -21,6 +21,7 @@ import { StatusBar } from './statusBar.ts';
 import { UnlockNotifier } from './unlockNotifier.ts';
 import { activateUnsupported } from './unsupportedRuntime.ts';
 import type { WebviewActions } from './webviewBinding.ts';
+import { errorMessage } from '../shared/errorMessage.ts';
 
 /**
  * Wires the adapter together and returns at once: no I/O is awaited here. The service paints the
@@ -84,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
 	);
 
 	revalidate(slot);
-	return createExtensionApi({ slot, statusBar, notifier, lastPostedModel: () => lastPosted });
+	return createExtensionApi({ slot, statusBar, lastPostedModel: () => lastPosted });
 }
 
 /**
@@ -123,7 +124,7 @@ function resolveHome(config: HermesAchievementsConfig): string {
 		return resolveHermesHome(options).home;
 	} catch (error) {
 		// A mistyped profile name must not stop the extension: use the root home and say why.
-		const reason = error instanceof Error ? error.message : String(error);
+		const reason = errorMessage(error);
 		void vscode.window.showWarningMessage(`Hermes Achievements: ${reason} Using the root Hermes home instead.`);
 		return resolveHermesHome({ ...options, profile: '' }).home;
 	}

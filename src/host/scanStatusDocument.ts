@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showAsMarkdown } from './markdownDocument.ts';
 import { scanStatusReport } from './scanStatusReport.ts';
 import type { ServiceSlot } from './serviceSlot.ts';
 
@@ -23,9 +24,7 @@ export class ScanStatusDocument implements vscode.TextDocumentContentProvider, v
 	async show(): Promise<vscode.TextEditor> {
 		// An already open copy would keep its old text without this.
 		this.changed.fire(this.uri);
-		const document = await vscode.workspace.openTextDocument(this.uri);
-		const markdown = document.languageId === 'markdown' ? document : await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-		return vscode.window.showTextDocument(markdown, { preview: true });
+		return showAsMarkdown(this.uri);
 	}
 
 	dispose(): void {

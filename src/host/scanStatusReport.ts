@@ -1,7 +1,7 @@
 import { escapeMarkdown } from '../core/exportSnapshot.ts';
 import type { Snapshot } from '../core/model.ts';
 import type { ScanStatus } from '../core/service.ts';
-import { formatAgoShort, formatDuration } from './relativeTime.ts';
+import { formatAgoShort, formatDuration } from '../shared/durationText.ts';
 
 /** The Show Scan Status document: state, times, last duration, counters and the last error, as Markdown. */
 export function scanStatusReport(snapshot: Snapshot | undefined, status: ScanStatus, nowMs: number): string {

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../core/exportSnapshot.ts';
+import { errorMessage } from '../shared/errorMessage.ts';
+import { showAsMarkdown } from './markdownDocument.ts';
 
 export const sessionScheme = 'hermes-session';
 
@@ -17,7 +19,7 @@ export class SessionTranscriptProvider implements vscode.TextDocumentContentProv
 			const { readTranscript } = await import('../core/hermes/history.ts');
 			return readTranscript(home, sessionId);
 		} catch (error) {
-			return `# Session ${escapeMarkdown(sessionId)}\n\nThe transcript could not be read: ${escapeMarkdown(errorText(error))}\n`;
+			return `# Session ${escapeMarkdown(sessionId)}\n\nThe transcript could not be read: ${escapeMarkdown(errorMessage(error))}\n`;
 		}
 	}
 }
@@ -32,11 +34,5 @@ export function sessionUri(home: string, sessionId: string): vscode.Uri {
 
 /** Opens a session's transcript as a read-only Markdown editor. */
 export async function openSessionTranscript(home: string, sessionId: string): Promise<void> {
-	const document = await vscode.workspace.openTextDocument(sessionUri(home, sessionId));
-	const markdown = document.languageId === 'markdown' ? document : await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-	await vscode.window.showTextDocument(markdown, { preview: true });
-}
-
-function errorText(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
+	await showAsMarkdown(sessionUri(home, sessionId));
 }

@@ -1,7 +1,8 @@
 import { escapeMarkdown } from '../core/exportSnapshot.ts';
 import type { AchievementView, Snapshot } from '../core/model.ts';
 import type { CoordinatorState, ScanStatus } from '../core/service.ts';
-import { formatAgoLong, formatAgoShort } from './relativeTime.ts';
+import { closestInReach } from '../core/engine/nextInReach.ts';
+import { formatAgoLong, formatAgoShort } from '../shared/durationText.ts';
 
 /** What the status-bar item shows; derived from the service's state only, never read back from the item. */
 export interface StatusBarPresentation {
@@ -72,30 +73,9 @@ export function presentStatusBar(snapshot: Snapshot | undefined, status: ScanSta
 	return { text, tooltip: tooltip.join('\n'), accessibilityLabel: spoken.join(', ') };
 }
 
-/**
- * The visible achievement closest to its next step: highest share of the way from the current tier to the
- * next (multi-condition ones by their percentage), ties broken by the smaller remaining amount.
- */
+/** The achievement closest to its next step, as the view and the CLI pick it too. */
 export function nextInReach(snapshot: Snapshot): AchievementView | undefined {
-	let best: AchievementView | undefined;
-	for (const achievement of snapshot.achievements) {
-		const open = achievement.kind === 'multi_condition' ? !achievement.unlocked : achievement.next_tier !== null;
-		if (!open || achievement.state === 'secret' || achievement.progress_pct <= 0 || achievement.progress_pct >= 100) {
-			continue;
-		}
-		if (
-			best === undefined ||
-			achievement.progress_pct > best.progress_pct ||
-			(achievement.progress_pct === best.progress_pct && remaining(achievement) < remaining(best))
-		) {
-			best = achievement;
-		}
-	}
-	return best;
-}
-
-function remaining(achievement: AchievementView): number {
-	return achievement.next_threshold - achievement.progress;
+	return closestInReach(snapshot.achievements, 1)[0];
 }
 
 function describeNext(achievement: AchievementView): string {

@@ -5,7 +5,6 @@ import { unlockMessage } from './unlockText.ts';
 
 /** Tells the user about new unlocks (when `notifyOnUnlock` is on), with a button that shows the achievement. */
 export class UnlockNotifier implements vscode.Disposable {
-	private readonly shownMessages: string[] = [];
 	private readonly subscription: vscode.Disposable;
 
 	private readonly reveal: (achievementId: string) => Promise<void>;
@@ -27,13 +26,7 @@ export class UnlockNotifier implements vscode.Disposable {
 		if (message === undefined || first === undefined) {
 			return;
 		}
-		this.shownMessages.push(message);
 		void vscode.window.showInformationMessage(message, 'Show').then((choice) => (choice === 'Show' ? this.reveal(first.id) : undefined));
-	}
-
-	/** Every message shown so far in this window, oldest first. */
-	shown(): readonly string[] {
-		return [...this.shownMessages];
 	}
 
 	dispose(): void {

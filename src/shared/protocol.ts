@@ -1,14 +1,14 @@
 /**
  * The one contract between the extension host and the achievements webview.
- * Imports nothing: both sides (Node and the browser bundle) compile it as is.
+ * Imports nothing outside src/shared: both sides (Node and the browser bundle) compile it as is.
  * The host always sends a complete view model, never a delta: a hidden view is torn down
  * (no `retainContextWhenHidden`) and must be able to paint from a single message.
  */
 
-export const protocolVersion = 1;
+import type { TierName } from './tiers.ts';
 
-export const tierNames = ['Copper', 'Silver', 'Gold', 'Diamond', 'Olympian'] as const;
-export type TierName = (typeof tierNames)[number];
+export { tierNames } from './tiers.ts';
+export type { TierName };
 
 export type CardState = 'unlocked' | 'discovered' | 'secret';
 
@@ -106,8 +106,11 @@ export type ToWebview =
 
 /** Webview → host. */
 export type ToHost =
-	/** The script has loaded and listens; the host posts nothing before this. */
-	| { readonly type: 'ready'; readonly protocolVersion: number }
+	/**
+	 * The script has loaded and listens; the host posts nothing before this. It carries no protocol
+	 * version: host and webview ship in one .vsix and a webview is reloaded with its extension.
+	 */
+	| { readonly type: 'ready' }
 	/** The user asked for a full rescan. */
 	| { readonly type: 'rescan' }
 	/** Open a session's transcript (evidence link) in a read-only editor. */
@@ -129,8 +132,6 @@ export function isToHost(message: unknown): message is ToHost {
 		return false;
 	}
 	switch (type) {
-		case 'ready':
-			return typeof (message as { protocolVersion?: unknown }).protocolVersion === 'number';
 		case 'openSession':
 			return typeof (message as { sessionId?: unknown }).sessionId === 'string';
 		default:

@@ -16,10 +16,11 @@ import type { RunDirs } from '../../scripts/e2e/runDirs.ts';
 import { ensureE2eTools, projectRoot } from '../../scripts/e2e/tools.ts';
 import { writeUserSettings } from '../../scripts/e2e/userSettings.ts';
 import { scanWithCli, score } from './support/fixtureHome.ts';
+import { screenshotFolder } from './support/screenshotFolder.ts';
 import { domText, pickColorTheme, readableText, runFromPalette, statusItem, waitForWorkbench, webviewContent } from './support/workbench.ts';
 
 const vsix = join(projectRoot, 'dist', 'hermes-achievements.vsix');
-const screenshotsDir = join(projectRoot, 'docs', 'screenshots');
+const screenshotsDir = screenshotFolder(projectRoot);
 const darkTheme = 'Default Dark Modern';
 
 describe('Hermes Achievements end to end (code-server + Chromium)', function () {

@@ -75,8 +75,11 @@ describe('Hermes Achievements in a real extension host', function () {
 		const defaultHome = process.env.HERMES_HOME || join(homedir(), '.hermes');
 		const expectedHome = homesToRemove.includes(startHome) ? startHome : defaultHome;
 		await waitFor(`api.home to be ${expectedHome}`, () => (api.home === expectedHome ? true : undefined), 30_000, () => api.home);
-		assert.equal(typeof api.statusBarState, 'function');
-		assert.equal(typeof api.lastPostedModel, 'function');
+		assert.equal(api.service.status().home, expectedHome, 'the service scans the home the API names');
+		assert.equal(api.statusBarState().visible, true, 'the status bar item is shown by default');
+		assert.match(api.statusBarState().text, /^\$\([a-z~-]+\) /, 'the status bar starts with an icon');
+		// Other extensions can read the API too: it must not hand them rescan or resetHistory.
+		assert.deepEqual(Object.keys(api.service).sort(), ['current', 'status']);
 	});
 
 	it('registers every command', async function () {
@@ -111,8 +114,6 @@ describe('Hermes Achievements in a real extension host', function () {
 		await waitFor('no scan running', () => (api.service.status().scanning === null ? true : undefined), 60_000);
 		const before = api.service.current();
 		assert.ok(before, 'no snapshot before the rescan');
-		// generated_at has a resolution of one second.
-		await new Promise((resolve) => setTimeout(resolve, 1100));
 		await vscode.commands.executeCommand('hermesAchievements.rescan');
 		const after = await waitFor('a snapshot with a new scan_id', () => {
 			const current = api.service.current();

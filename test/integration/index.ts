@@ -4,6 +4,7 @@
 import Mocha from 'mocha';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorMessage } from '../../src/shared/errorMessage.ts';
 
 export interface IntegrationTestResult {
 	readonly title: string;
@@ -36,7 +37,7 @@ export function run(): Promise<void> {
 		runner.on('pass', (test) => results.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0, error: null }));
 		runner.on('fail', (test, error: unknown) => results.push({
 			title: test.fullTitle(), state: 'failed', durationMs: test.duration ?? 0,
-			error: error instanceof Error ? error.message : String(error),
+			error: errorMessage(error),
 		}));
 	});
 }

@@ -139,7 +139,7 @@ describe('engine/aggregate', () => {
 		assert.equal(aggregate.values().session_count, 4);
 	});
 
-	describe('modelProvider (spec/engine.md §3)', () => {
+	describe('modelProvider (docs/engine.md §3)', () => {
 		const cases: readonly (readonly [string, string | null])[] = [
 			['anthropic/claude-sonnet-4', 'anthropic'],
 			['  OpenRouter/Qwen/qwen3-coder ', 'openrouter'],

@@ -87,6 +87,9 @@ describe('command line', function () {
 		assert.equal(run.status, 1);
 		assert.match(run.stderr.trim(), /^hermes-achievements: No Hermes home at .*does-not-exist/);
 		assert.equal(run.stderr.trim().split('\n').length, 1);
+		// The remedy is worded for the command line, not for VS Code's settings.
+		assert.match(run.stderr, /--home DIR or set HERMES_HOME/);
+		assert.doesNotMatch(run.stderr, /hermesAchievements\./);
 		assert.equal(existsSync(missing), false);
 	});
 

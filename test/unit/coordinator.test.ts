@@ -9,6 +9,7 @@ import { HistoryEditor } from '../support/historyEdits.ts';
 import type { NewMessage } from '../support/historyEdits.ts';
 import type { ParityFixture } from '../support/fixtures.ts';
 import { removeDir, unpackParityHome } from '../support/fixtures.ts';
+import { waitFor } from '../support/waitFor.ts';
 
 const workerScript = resolve(import.meta.dirname, '..', '..', 'src', 'core', 'scan', 'scanWorker.ts');
 const quiet: ParityFixture = 'seed11-s30-v11-quiet';
@@ -412,8 +413,8 @@ describe('coordinator (real worker, real fixture home)', function () {
 			assert.equal(result.partial, false);
 			assert.ok(result.error, 'a cancelled bootstrap resolves with an error result');
 			assert.equal(result.scan_meta.mode, 'failed');
-			await sleep(300);
-			assert.equal(liveWorkerPorts(), workersBefore - 1, 'the scan worker was terminated');
+			// Termination is asynchronous: wait for the worker's port to close, not for a fixed time.
+			await waitFor('the scan worker to be terminated', () => (liveWorkerPorts() === workersBefore - 1 ? true : undefined), 5000, liveWorkerPorts);
 			assert.deepEqual(rejections, []);
 		} finally {
 			process.off('unhandledRejection', onRejection);

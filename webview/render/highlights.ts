@@ -32,7 +32,8 @@ export function renderHighlights(cards: readonly AchievementCardVm[]): HTMLEleme
 }
 
 function renderNextUp(card: AchievementCardVm): HTMLLIElement {
-	const target = card.nextTier ?? '';
+	// A multi-condition achievement has no tiers: its next step is the unlock itself.
+	const target = card.nextTier ?? 'Unlock';
 	const amounts = `${formatNumber(card.progress)} / ${formatNumber(card.nextThreshold)}`;
 	return h('li', { class: `next-item ${tierClass(card.nextTier)}` },
 		h('button', { type: 'button', class: 'next-button', 'data-action': 'reveal', 'data-id': card.id },

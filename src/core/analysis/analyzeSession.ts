@@ -1,5 +1,5 @@
 /**
- * One session's contribution (spec/engine.md §2), computed exactly as the reference engine's
+ * One session's contribution (docs/engine.md §2), computed exactly as the reference engine's
  * `analyze_messages` does, in a single pass over the messages.
  */
 import type { Contribution, HermesMessage, SessionInfo, StatName } from '../model.ts';

@@ -1,5 +1,5 @@
 /**
- * `text(m)` of spec/engine.md §2: what the reference engine's `_content` makes of a message's
+ * `text(m)` of docs/engine.md §2: what the reference engine's `_content` makes of a message's
  * content before any rule reads it.
  */
 import { dumpsPyJson } from './pyJson.ts';

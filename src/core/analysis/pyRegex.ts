@@ -390,7 +390,7 @@ function classRange(from: number, to: number): string {
 function classChar(code: number): string {
 	if (code >= 0x80 || code < 0x20) return escapeCodePoint(code);
 	const char = String.fromCharCode(code);
-	return /[\\\]\[^-]/.test(char) ? `\\${char}` : char;
+	return /[\\\][^-]/.test(char) ? `\\${char}` : char;
 }
 
 function escapeCodePoint(code: number): string {

@@ -1,5 +1,5 @@
 /**
- * The reference engine's rules (spec/engine.md §2), as Python patterns translated once at load.
+ * The reference engine's rules (docs/engine.md §2), as Python patterns translated once at load.
  * The Python sources are kept verbatim so they can be compared with the reference line by line;
  * the few rules split for speed say which reference pattern they stand for. `ruleScan` runs them.
  */

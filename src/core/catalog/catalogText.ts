@@ -1,7 +1,7 @@
 /**
  * Our own words for the 60 achievements. The catalog data (ids, tiers, metrics) lives in
  * catalog.json; these texts are written for this extension. `criteria` states the counting rule of
- * spec/engine.md §2–3 in plain words, so a user can tell exactly what moves the number.
+ * docs/engine.md §2–3 in plain words, so a user can tell exactly what moves the number.
  */
 
 export interface AchievementText {

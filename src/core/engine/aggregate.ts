@@ -3,7 +3,7 @@ import type { AggregateValues, Contribution, Evidence, StatName } from '../model
 import { isNightStart, isWeekendStart } from './localTime.ts';
 import { isLocalModel, modelProvider } from './providers.ts';
 
-/** Best-of-session metrics and the per-session stat each one maximises (spec/engine.md §3). */
+/** Best-of-session metrics and the per-session stat each one maximises (docs/engine.md §3). */
 export const bestMetrics = {
 	max_tool_calls_in_session: 'tool_call_count',
 	max_distinct_tools_in_session: 'distinct_tool_count',

@@ -1,9 +1,8 @@
 import type { CatalogEntry } from '../catalog/catalog.ts';
-import type { AggregateValues, Evaluation, TierName } from '../model.ts';
+import type { AggregateValues, Evaluation } from '../model.ts';
+import { tierNames } from '../../shared/tiers.ts';
 
-export const tierNames: readonly TierName[] = ['Copper', 'Silver', 'Gold', 'Diamond', 'Olympian'];
-
-/** One achievement against the aggregate, exactly as spec/engine.md §4 defines it. */
+/** One achievement against the aggregate, exactly as docs/engine.md §4 defines it. */
 export function evaluate(entry: CatalogEntry, values: AggregateValues): Evaluation {
 	return entry.requires ? evaluateMultiCondition(entry, entry.requires, values) : evaluateTiered(entry, values);
 }

@@ -6,7 +6,7 @@ const knownProviders = [
 
 const localModelMarkers = ['ollama', 'llama.cpp', 'localhost', '127.0.0.1', 'local/', 'local:', 'gguf', 'vllm-local'] as const;
 
-/** The provider a model name belongs to (spec/engine.md §3), or null when it names none. */
+/** The provider a model name belongs to (docs/engine.md §3), or null when it names none. */
 export function modelProvider(model: string): string | null {
 	const name = model.trim().toLowerCase();
 	if (name === '' || name === 'none') {

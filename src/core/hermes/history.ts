@@ -1,13 +1,14 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HermesMessage, SessionInfo } from '../model.ts';
-import { HistoryError } from './historyError.ts';
+import { anotherHomeHint, HistoryError } from './historyError.ts';
 import { type LegacyFile, type LegacySummary, readLegacyMessages, scanLegacyFiles, summarizeLegacyFile } from './legacyFiles.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { fileStamp as statToken } from '../store/fileStamp.ts';
 import { SqliteStore } from './sqliteStore.ts';
 import type { PreviewCache } from './sqliteStore.ts';
 import { renderTranscript } from './transcript.ts';
+import { errorMessage } from '../../shared/errorMessage.ts';
 
 export interface HermesHistory {
 	/** Cheap (stat calls only, no SQL): changes whenever state.db, state.db-wal or sessions/ may have changed. */
@@ -148,7 +149,7 @@ function requireHome(home: string): void {
 		isDirectory = false;
 	}
 	if (!isDirectory) {
-		throw new HistoryError('no-home', home, `No Hermes home at ${home}. Set hermesAchievements.hermesHome or HERMES_HOME to the folder that holds state.db.`);
+		throw new HistoryError('no-home', home, `No Hermes home at ${home}. ${anotherHomeHint}`);
 	}
 }
 
@@ -161,9 +162,9 @@ function databaseExists(dbPath: string): boolean {
 		if (errorCode(error) === 'ENOENT') {
 			return false;
 		}
-		throw new HistoryError('unreadable', dbPath, `Cannot read Hermes history ${dbPath} (${error instanceof Error ? error.message : String(error)}). Check the permissions of the file and its folder.`, { cause: error });
+		throw new HistoryError('unreadable', dbPath, `Cannot read Hermes history ${dbPath} (${errorMessage(error)}). Check the permissions of the file and its folder.`, { cause: error });
 	}
-	throw new HistoryError('no-database', dbPath, `${dbPath} is not a file, so there is no Hermes history to read. Remove or rename it, or point hermesAchievements.hermesHome at another Hermes home.`);
+	throw new HistoryError('no-database', dbPath, `${dbPath} is not a file, so there is no Hermes history to read (move it aside if one should be there). ${anotherHomeHint}`);
 }
 
 function errorCode(error: unknown): string | undefined {

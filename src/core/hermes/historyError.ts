@@ -1,5 +1,17 @@
 export type HistoryErrorCode = 'no-home' | 'no-database' | 'not-sqlite' | 'corrupt' | 'locked' | 'unreadable' | 'schema';
 
+/**
+ * How the errors whose fix is another Hermes home end. Core can't tell who shows them (the scan that
+ * wrote one may have run in the extension, the CLI reads it later from the status file), so it
+ * names no setting or option; each front end may say how with `withHomeHint`.
+ */
+export const anotherHomeHint = 'Choose another Hermes home (the folder that holds state.db).';
+
+/** `message` with the neutral hint replaced by the front end's own words for choosing a home. */
+export function withHomeHint(message: string, hint: string): string {
+	return message.replace(anotherHomeHint, hint);
+}
+
 /** A history that cannot be read, with a one-line message that says what is wrong, where, and what to do. */
 export class HistoryError extends Error {
 	readonly code: HistoryErrorCode;
@@ -56,7 +68,7 @@ export function historyErrorFromSqlite(error: unknown, dbPath: string): HistoryE
 		return new HistoryError('locked', dbPath, `Hermes history ${dbPath} stayed locked by another program for several seconds (${detail}). It will be read again on the next change; close long-running Hermes maintenance if this persists.`, options);
 	}
 	if (code === sqliteNotADb) {
-		return new HistoryError('not-sqlite', dbPath, `${dbPath} is not an SQLite database (${detail}). Point hermesAchievements.hermesHome or HERMES_HOME at a real Hermes home.`, options);
+		return new HistoryError('not-sqlite', dbPath, `${dbPath} is not an SQLite database (${detail}). ${anotherHomeHint}`, options);
 	}
 	if (code === sqliteCorrupt) {
 		return new HistoryError('corrupt', dbPath, `Hermes history ${dbPath} is damaged (${detail}). Run "sqlite3 state.db 'PRAGMA integrity_check'" or restore a backup.`, options);

@@ -16,7 +16,7 @@ export function isValidProfileName(name: string): boolean {
 }
 
 /**
- * Finds the Hermes home the way Hermes does: the extension setting, else `HERMES_HOME`,
+ * Finds the Hermes home the way Hermes does: the configured one (setting or `--home`), else `HERMES_HOME`,
  * else `~/.hermes` (on Windows `%LOCALAPPDATA%\hermes` when only that one exists).
  */
 export function resolveHermesHome(options: {

@@ -6,6 +6,7 @@ import { decodeToolCalls } from './decode.ts';
 import { sanitizeEpoch } from './epoch.ts';
 import { readLines } from './lineReader.ts';
 import { resolveTitle, sqlitePreviewRaw } from './pythonText.ts';
+import { errorMessage } from '../../shared/errorMessage.ts';
 
 /** A pre-SQLite session file under `sessions/`: an agent snapshot or a gateway transcript. */
 export interface LegacyFile {
@@ -38,7 +39,7 @@ export function scanLegacyFiles(sessionsDir: string, problems: string[]): Legacy
 		names = readdirSync(sessionsDir);
 	} catch (error) {
 		if (errorCode(error) !== 'ENOENT' && errorCode(error) !== 'ENOTDIR') {
-			problems.push(`Skipped ${sessionsDir}: ${describe(error)}`);
+			problems.push(`Skipped ${sessionsDir}: ${errorMessage(error)}`);
 		}
 		return [];
 	}
@@ -58,7 +59,7 @@ export function scanLegacyFiles(sessionsDir: string, problems: string[]): Legacy
 		try {
 			stats = statSync(path);
 		} catch (error) {
-			problems.push(`Skipped ${path}: ${describe(error)}`);
+			problems.push(`Skipped ${path}: ${errorMessage(error)}`);
 			continue;
 		}
 		if (!stats.isFile()) {
@@ -78,7 +79,7 @@ export function summarizeLegacyFile(file: LegacyFile, problems: string[]): Legac
 	try {
 		return file.origin === 'session-json' ? summarizeSnapshot(file.path) : summarizeTranscript(file.path);
 	} catch (error) {
-		problems.push(`Skipped ${file.path}: ${describe(error)}`);
+		problems.push(`Skipped ${file.path}: ${errorMessage(error)}`);
 		return null;
 	}
 }
@@ -216,8 +217,4 @@ function isEntry(value: unknown): value is Entry {
 
 function errorCode(error: unknown): string | undefined {
 	return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-}
-
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }

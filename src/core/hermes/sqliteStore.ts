@@ -1,7 +1,7 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { HermesMessage, SessionInfo } from '../model.ts';
 import { decodeContent, decodeToolCalls, cellText } from './decode.ts';
-import { HistoryError, historyErrorFromSqlite } from './historyError.ts';
+import { anotherHomeHint, HistoryError, historyErrorFromSqlite } from './historyError.ts';
 import { resolveTitle } from './pythonText.ts';
 import { busyTimeoutMs, withSqliteRetry } from './sqliteRetry.ts';
 import { sanitizeEpoch } from './epoch.ts';
@@ -151,7 +151,7 @@ export class SqliteStore {
 		}
 		for (const table of ['sessions', 'messages']) {
 			if (!tables.has(table)) {
-				throw new HistoryError('schema', this.path, `${this.path} has no "${table}" table, so it is not a Hermes history (or an unsupported version). Point hermesAchievements.hermesHome at a Hermes home.`);
+				throw new HistoryError('schema', this.path, `${this.path} has no "${table}" table, so it is not a Hermes history (or an unsupported version). ${anotherHomeHint}`);
 			}
 		}
 		const sessions = this.columns('sessions');

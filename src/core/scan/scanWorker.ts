@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ScanEngine } from './scanEngine.ts';
 import type { FromWorker, ToWorker, WorkerData } from './workerProtocol.ts';
+import { errorMessage } from '../../shared/errorMessage.ts';
 
 const port = parentPort;
 if (!port) {
@@ -42,7 +43,7 @@ async function handle(message: ToWorker): Promise<void> {
 				break;
 		}
 	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
+		const reason = errorMessage(error);
 		post(delivered ? { type: 'persisted', requestId, unsaved: reason } : { type: 'failed', requestId, error: reason });
 	}
 }

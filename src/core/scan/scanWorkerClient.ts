@@ -17,6 +17,8 @@ export interface ScanResult {
 }
 
 interface Pending {
+	/** The worker the request went to: only its death may fail the request. */
+	readonly worker: Worker;
 	readonly resolve: (message: FromWorker) => void;
 	readonly reject: (error: Error) => void;
 	readonly listeners?: ScanListeners;
@@ -85,7 +87,7 @@ export class ScanWorkerClient {
 		}
 		const worker = this.ensureWorker();
 		return new Promise((resolve, reject) => {
-			this.pending.set(message.requestId, { resolve, reject, listeners, persisted });
+			this.pending.set(message.requestId, { worker, resolve, reject, listeners, persisted });
 			worker.postMessage(message);
 		});
 	}
@@ -139,19 +141,26 @@ export class ScanWorkerClient {
 		}
 	}
 
+	/**
+	 * A worker that dies reports `error` and then `exit`. By the time its `exit` arrives, the failed
+	 * scan may already have been retried on a replacement, so only the dead worker's requests fail.
+	 */
 	private crashed(worker: Worker, error: Error): void {
 		if (this.worker === worker) {
 			this.worker = undefined;
 		}
-		this.failAll(error);
+		this.failAll(error, worker);
 	}
 
-	private failAll(error: Error): void {
-		for (const pending of this.pending.values()) {
-			// A scan whose result was already handed over only loses its write; rejecting then is a no-op.
-			pending.reject(error);
-			pending.persisted?.(error.message);
+	/** Rejects the requests sent to `worker`, or every request when no worker is named. */
+	private failAll(error: Error, worker?: Worker): void {
+		for (const [requestId, pending] of this.pending) {
+			if (worker === undefined || pending.worker === worker) {
+				this.pending.delete(requestId);
+				// A scan whose result was already handed over only loses its write; rejecting then is a no-op.
+				pending.reject(error);
+				pending.persisted?.(error.message);
+			}
 		}
-		this.pending.clear();
 	}
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { errorMessage } from '../../shared/errorMessage.ts';
 
 export type JsonRead<T> =
 	| { readonly kind: 'ok'; readonly value: T }
@@ -140,7 +141,7 @@ export async function readJsonFile<T>(
 		if (code === 'ENOENT' || code === 'ENOTDIR') {
 			return { kind: 'missing' };
 		}
-		return { kind: 'set-aside', reason: `unreadable: ${describe(error)}`, movedTo: path };
+		return { kind: 'set-aside', reason: `unreadable: ${errorMessage(error)}`, movedTo: path };
 	}
 	const reason = checkContent(text, validate);
 	if (reason.kind === 'ok') {
@@ -161,13 +162,13 @@ function checkContent<T>(
 	try {
 		raw = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
 	} catch (error) {
-		return { kind: 'bad', reason: text.trim() === '' ? 'empty file' : `not valid JSON: ${describe(error)}` };
+		return { kind: 'bad', reason: text.trim() === '' ? 'empty file' : `not valid JSON: ${errorMessage(error)}` };
 	}
 	try {
 		const value = validate(raw);
 		return value === undefined ? { kind: 'bad', reason: 'unexpected content' } : { kind: 'ok', value };
 	} catch (error) {
-		return { kind: 'bad', reason: describe(error) };
+		return { kind: 'bad', reason: errorMessage(error) };
 	}
 }
 
@@ -212,8 +213,4 @@ async function sweepStaleTemps(path: string): Promise<void> {
 
 async function exists(path: string): Promise<boolean> {
 	return stat(path).then(() => true, () => false);
-}
-
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }

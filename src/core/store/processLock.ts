@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { errorMessage } from '../../shared/errorMessage.ts';
 
 /**
  * A lock shared by every process on the machine, held through an exclusive SQLite transaction on an
@@ -104,7 +105,7 @@ export class ProcessLock {
 				lastError = error;
 			}
 		}
-		throw new Error(`No lock file could be opened (${describe(lastError)}).`, { cause: lastError });
+		throw new Error(`No lock file could be opened (${errorMessage(lastError)}).`, { cause: lastError });
 	}
 }
 
@@ -112,8 +113,4 @@ function isBusy(error: unknown): boolean {
 	const code = (error as { errcode?: unknown }).errcode;
 	// SQLITE_BUSY and SQLITE_LOCKED, with or without extended codes.
 	return typeof code === 'number' && ((code & 0xff) === 5 || (code & 0xff) === 6);
-}
-
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }

@@ -2,8 +2,8 @@ import type { AchievementView, Evidence, ScanMeta, Snapshot } from '../model.ts'
 import {
 	InvalidShape, isFiniteNumber, isNullableNumber, isNullableString, isNumberArray, isNumberRecord, isRecord,
 } from './shapeChecks.ts';
+import { isTierName } from '../../shared/tiers.ts';
 
-const tierNames: readonly unknown[] = ['Copper', 'Silver', 'Gold', 'Diamond', 'Olympian'];
 const states: readonly unknown[] = ['unlocked', 'discovered', 'secret'];
 const kinds: readonly unknown[] = ['lifetime', 'best_session', 'multi_condition'];
 const scanModes: readonly unknown[] = ['full', 'incremental', 'in_progress', 'pending', 'failed'];
@@ -47,7 +47,7 @@ function checkAchievement(raw: unknown, at: string, fail: (field: string) => nev
 	if (!states.includes(item.state)) bad('state');
 	if (!kinds.includes(item.kind)) bad('kind');
 	for (const field of ['tier', 'next_tier', 'unlocked_tier']) {
-		if (item[field] !== null && !tierNames.includes(item[field])) bad(field);
+		if (item[field] !== null && !isTierName(item[field])) bad(field);
 	}
 	if (!isNullableString(item.metric)) bad('metric');
 	if (!isNullableString(item.metric_label)) bad('metric_label');

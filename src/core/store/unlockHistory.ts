@@ -1,11 +1,12 @@
 import { readFile, rename, stat } from 'node:fs/promises';
-import type { Evaluation, Evidence, TierName, UnlockRecord } from '../model.ts';
+import type { Evaluation, Evidence, UnlockRecord } from '../model.ts';
 import type { PluginPaths } from './pluginPaths.ts';
 import { fallbackLockPath } from './pluginPaths.ts';
 import { readJsonFile, writeJsonAtomic } from './jsonFile.ts';
 import { ProcessLock } from './processLock.ts';
 import { InvalidShape, isFiniteNumber, isRecord } from './shapeChecks.ts';
 import { isEvidence } from './snapshotShape.ts';
+import { isTierName } from '../../shared/tiers.ts';
 
 /** Achievement id → its first unlock. */
 export type UnlockHistory = ReadonlyMap<string, UnlockRecord>;
@@ -30,7 +31,6 @@ export interface LoadedUnlocks {
 	readonly problems: readonly string[];
 }
 
-const tierNames: readonly unknown[] = ['Copper', 'Silver', 'Gold', 'Diamond', 'Olympian'];
 /** Like the dashboard (`indent=2`, sorted keys): small, and readable for people who open it. */
 const dashboardStyle = { indent: 2 };
 /**
@@ -258,7 +258,7 @@ function parseStateFile(raw: unknown): StateFile {
 		}
 		unlocks.set(id, {
 			unlocked_at: record.unlocked_at,
-			tier: tierNames.includes(record.first_tier) ? record.first_tier as TierName : null,
+			tier: isTierName(record.first_tier) ? record.first_tier : null,
 			evidence: isEvidence(record.evidence) ? record.evidence : null,
 		});
 	}

@@ -1,3 +1,5 @@
+import { errorMessage } from '../../shared/errorMessage.ts';
+
 /**
  * One sentence for a write that failed: where, why in plain words, and that the results are still
  * shown. `what` names what was not saved ("the first-unlock dates").
@@ -19,6 +21,6 @@ function plainReason(error: unknown): string {
 		case 'EDQUOT':
 			return 'the disk quota is exceeded';
 		default:
-			return error instanceof Error ? error.message : String(error);
+			return errorMessage(error);
 	}
 }

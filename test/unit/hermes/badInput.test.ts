@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { openHistory } from '../../../src/core/hermes/history.ts';
-import { HistoryError, type HistoryErrorCode } from '../../../src/core/hermes/historyError.ts';
+import { anotherHomeHint, HistoryError, type HistoryErrorCode } from '../../../src/core/hermes/historyError.ts';
 import { makeTempDir, removeDir, unpackParityHome } from '../../support/fixtures.ts';
 import { createStore, insertRow, sha256File } from '../../support/hermesStores.ts';
 import { readHistoryAsUnprivileged } from '../../support/readHistoryAs.ts';
@@ -49,7 +49,7 @@ describe('Hermes history reader on bad input', () => {
 	it('reports a missing home, or a file in its place, as no-home', () => {
 		assertFails(join(home, 'missing'), 'no-home', join(home, 'missing'));
 		writeFileSync(join(home, 'file'), 'x');
-		assertFails(join(home, 'file'), 'no-home', 'HERMES_HOME');
+		assertFails(join(home, 'file'), 'no-home', anotherHomeHint);
 	});
 
 	it('treats an existing home without state.db or session files as empty', () => {

@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SeededRandom } from '../../../src/core/demo/random.ts';
 import { loadCheckpoint } from '../../../src/core/store/checkpointStore.ts';
 import { loadSnapshot } from '../../../src/core/store/snapshotFile.ts';
 
@@ -86,21 +87,27 @@ describe('store: a writer killed mid-write', function () {
 
 	it('never leaves a checkpoint or snapshot that fails to parse or validate', async () => {
 		const rounds = 6;
+		// The kill moments differ from run to run so that, over many runs, every phase of a write gets
+		// hit. The seed is in every failure message; HERMES_TEST_SEED=<seed> replays the same delays.
+		const seed = Number(process.env.HERMES_TEST_SEED ?? Date.now() % 2 ** 32);
+		const random = new SeededRandom(seed);
 		for (let round = 0; round < rounds; round++) {
+			const killAfterMs = random.int(0, 399);
+			const where = `seed ${seed}, round ${round}, killed ${killAfterMs} ms after the first write`;
 			const { child, ready, exited } = startWriter(dir);
 			running = child;
 			await ready;
-			await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 400)));
+			await new Promise((resolve) => setTimeout(resolve, killAfterMs));
 			child.kill('SIGKILL');
 			await exited;
-			assert.equal(child.signalCode, 'SIGKILL', 'the writer was still writing when killed');
+			assert.equal(child.signalCode, 'SIGKILL', `the writer was still writing when killed (${where})`);
 
 			const checkpoint = await loadCheckpoint(join(dir, 'scan_checkpoint.json'), 'crash-test');
-			assert.equal(checkpoint.problem, null, `round ${round}: ${checkpoint.problem}`);
-			assert.equal(checkpoint.checkpoint?.sessions.size, 2000);
+			assert.equal(checkpoint.problem, null, `${where}: ${checkpoint.problem}`);
+			assert.equal(checkpoint.checkpoint?.sessions.size, 2000, where);
 			const snapshot = await loadSnapshot(join(dir, 'scan_snapshot.json'));
-			assert.equal(snapshot.problem, null, `round ${round}: ${snapshot.problem}`);
-			assert.equal(snapshot.snapshot?.achievements.length, 400);
+			assert.equal(snapshot.problem, null, `${where}: ${snapshot.problem}`);
+			assert.equal(snapshot.snapshot?.achievements.length, 400, where);
 		}
 		const names = readdirSync(dir);
 		assert.deepEqual(names.filter((name) => name.includes('.corrupt-')), []);
