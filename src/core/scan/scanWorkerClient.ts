@@ -26,10 +26,13 @@ export class ScanWorkerClient {
 
 	private readonly script: string;
 	private readonly home: string;
+	private readonly heapLimitMb: number;
 
-	constructor(script: string, home: string) {
+	/** `heapLimitMb`: the worker's old-generation limit (lowered only by tests that run one out of memory). */
+	constructor(script: string, home: string, heapLimitMb = 1024) {
 		this.script = script;
 		this.home = home;
+		this.heapLimitMb = heapLimitMb;
 	}
 
 	async scan(full: boolean, listeners: ScanListeners): Promise<Snapshot> {
@@ -84,8 +87,9 @@ export class ScanWorkerClient {
 		}
 		const worker = new Worker(this.script, {
 			workerData: { home: this.home } satisfies WorkerData,
-			// A huge history must not be able to take the whole extension host down with it.
-			resourceLimits: { maxOldGenerationSizeMb: 1024 },
+			// Out of memory, the worker alone ends (usually: a huge string can still abort the whole
+			// process, which is why sessions over the read budget are never read at all).
+			resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb },
 		});
 		worker.unref();
 		worker.on('message', (message: FromWorker) => this.receive(message));
