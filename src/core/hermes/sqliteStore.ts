@@ -2,6 +2,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { HermesMessage, SessionInfo } from '../model.ts';
 import { decodeContent, decodeToolCalls, cellText } from './decode.ts';
 import { HistoryError, historyErrorFromSqlite } from './historyError.ts';
+import { canReadAsImmutable, immutableLocation } from './immutableOpen.ts';
 import { resolveTitle } from './pythonText.ts';
 import { busyTimeoutMs, withSqliteRetry } from './sqliteRetry.ts';
 import { sanitizeEpoch } from './epoch.ts';
@@ -46,16 +47,21 @@ export class SqliteStore {
 	constructor(path: string, previews: PreviewCache = { entries: new Map() }) {
 		this.path = path;
 		this.previews = previews;
-		try {
-			this.db = withSqliteRetry(() => new DatabaseSync(path, { readOnly: true, timeout: busyTimeoutMs }));
-		} catch (error) {
-			throw historyErrorFromSqlite(error, path);
-		}
+		this.db = openReadOnly(path, path);
 		try {
 			this.schema = withSqliteRetry(() => this.readSchema());
 		} catch (error) {
 			this.db.close();
-			throw historyErrorFromSqlite(error, path);
+			if (!canReadAsImmutable(error, path)) {
+				throw historyErrorFromSqlite(error, path);
+			}
+			this.db = openReadOnly(immutableLocation(path), path);
+			try {
+				this.schema = withSqliteRetry(() => this.readSchema());
+			} catch (again) {
+				this.db.close();
+				throw historyErrorFromSqlite(again, path);
+			}
 		}
 	}
 
@@ -226,6 +232,14 @@ export class SqliteStore {
 		} catch (error) {
 			throw historyErrorFromSqlite(error, this.path);
 		}
+	}
+}
+
+function openReadOnly(location: string | URL, path: string): DatabaseSync {
+	try {
+		return withSqliteRetry(() => new DatabaseSync(location, { readOnly: true, timeout: busyTimeoutMs }));
+	} catch (error) {
+		throw historyErrorFromSqlite(error, path);
 	}
 }
 
