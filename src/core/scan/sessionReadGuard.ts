@@ -112,7 +112,7 @@ function removeQuietly(path: string): void {
 	try {
 		rmSync(path, { force: true });
 	} catch {
-		// A folder we may not write to: the marker can only be stale, and the next reader copes.
+		// The folder stopped being writable after the marker was written; nothing better to do.
 	}
 }
 
