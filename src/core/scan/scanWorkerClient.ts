@@ -13,10 +13,13 @@ interface Pending {
 	readonly listeners?: ScanListeners;
 }
 
+/** The worker ended while requests were in flight (out of memory, or an uncaught error). */
+class WorkerEnded extends Error {}
+
 /**
  * The coordinator's handle on its scan worker. The worker starts with the first scan and then
  * stays, keeping the checkpoint and aggregate in memory between refreshes; if it dies, the
- * request in flight fails and the next one starts a new worker.
+ * requests in flight fail (a scan is first tried once more) and the next one starts a new worker.
  */
 export class ScanWorkerClient {
 	private worker: Worker | undefined;
@@ -35,8 +38,20 @@ export class ScanWorkerClient {
 		this.heapLimitMb = heapLimitMb;
 	}
 
+	/**
+	 * A worker that dies mid-scan (out of memory on one session) is replaced once and the scan run
+	 * again: the new worker finds the session the old one died on and leaves it out.
+	 */
 	async scan(full: boolean, listeners: ScanListeners): Promise<Snapshot> {
-		const answer = await this.send({ type: 'scan', requestId: this.nextRequestId++, full }, listeners);
+		let answer: FromWorker;
+		try {
+			answer = await this.send({ type: 'scan', requestId: this.nextRequestId++, full }, listeners);
+		} catch (error) {
+			if (!(error instanceof WorkerEnded) || this.disposed) {
+				throw error;
+			}
+			answer = await this.send({ type: 'scan', requestId: this.nextRequestId++, full }, listeners);
+		}
 		if (answer.type !== 'scanned') {
 			throw new Error(`Unexpected answer from the scan worker: ${answer.type}`);
 		}
@@ -93,8 +108,8 @@ export class ScanWorkerClient {
 		});
 		worker.unref();
 		worker.on('message', (message: FromWorker) => this.receive(message));
-		worker.on('error', (error) => this.crashed(worker, error));
-		worker.on('exit', (code) => this.crashed(worker, new Error(`The scan worker stopped (exit code ${code}).`)));
+		worker.on('error', (error) => this.crashed(worker, new WorkerEnded(`The scan worker failed: ${error.message}`, { cause: error })));
+		worker.on('exit', (code) => this.crashed(worker, new WorkerEnded(`The scan worker stopped (exit code ${code}).`)));
 		this.worker = worker;
 		return worker;
 	}

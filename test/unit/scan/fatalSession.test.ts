@@ -1,5 +1,6 @@
-// A session whose reading runs the scan worker out of memory: the process lives, the scan fails,
-// and no later scan (in this process or another) reads that session again while it is as big.
+// A session whose reading runs the scan worker out of memory: the process lives, the scan is run
+// again in a new worker that leaves the session out, and no later scan (in this process or
+// another) reads it again while it is as big.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -43,16 +44,17 @@ describe('a session that runs the scan worker out of memory', function () {
 	});
 	afterEach(() => removeDir(home));
 
-	it('fails that scan without ending the process, and is left out with the reason from then on', () => {
+	it('does not end the process: the scan completes in a new worker, without that session, saying why', () => {
 		const run = spawnSync(process.execPath, [...nodeOptions, child, home, workerScript, '48'], { encoding: 'utf8', timeout: 90_000 });
 		assert.equal(run.status, 0, `the process survived its worker: ${run.stderr}`);
 		const { first, second } = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as { first: Attempt; second: Attempt };
-		assert.equal(first.ok, false);
-		assert.match(first.error ?? '', /memory/i);
-		assert.ok(second.ok, second.error);
-		assert.deepEqual(second.skipped?.map((entry) => entry.session_id), ['bloated']);
-		assert.match(second.skipped?.[0]?.reason ?? '', /stopped an earlier scan/);
-		assert.equal(second.sessionCount, 30);
+		for (const attempt of [first, second]) {
+			assert.ok(attempt.ok, attempt.error);
+			assert.deepEqual(attempt.skipped?.map((entry) => entry.session_id), ['bloated']);
+			// Only a worker that died reading it leaves this reason behind.
+			assert.match(attempt.skipped?.[0]?.reason ?? '', /stopped an earlier scan/);
+			assert.equal(attempt.sessionCount, 30);
+		}
 		const dir = pluginPaths(home).dir;
 		assert.equal(existsSync(join(dir, 'reading-session.json')), false, 'the marker was taken over');
 		assert.match(readFileSync(join(dir, 'fatal-sessions.json'), 'utf8'), /bloated/);
@@ -72,6 +74,7 @@ describe('a session that runs the scan worker out of memory', function () {
 		const db = new DatabaseSync(join(home, 'state.db'));
 		db.exec(`UPDATE messages SET tool_calls = '[{"name":"terminal"}]' WHERE session_id = 'bloated'`);
 		db.close();
+		// The small heap stays: the session is now small enough to read with it.
 		const again = spawnSync(process.execPath, [...nodeOptions, child, home, workerScript, '48'], { encoding: 'utf8', timeout: 90_000 });
 		assert.equal(again.status, 0, again.stderr);
 		const { first } = JSON.parse(again.stdout.trim().split('\n').at(-1) ?? '') as { first: Attempt };
