@@ -35,6 +35,9 @@ export function formatSummary(snapshot: Snapshot): string {
 		'',
 		`Scanned ${meta.sessions_total} sessions (${meta.sessions_rescanned} read, ${meta.sessions_reused} reused) in ${formatDuration(meta.duration_ms)} · ${meta.mode}`,
 	);
+	for (const skipped of meta.skipped ?? []) {
+		lines.push(`Left out session ${skipped.session_id} (${skipped.title}): ${skipped.reason}`);
+	}
 	if (snapshot.error) {
 		lines.push(`Last scan failed: ${cliErrorText(snapshot.error)}`);
 	}

@@ -101,6 +101,13 @@ export interface UnlockRecord {
 	readonly evidence: Evidence | null;
 }
 
+/** A session a scan left out of the counts, and why (one sentence a user can read). */
+export interface SkippedSession {
+	readonly session_id: string;
+	readonly title: string;
+	readonly reason: string;
+}
+
 export type ScanMode = 'full' | 'incremental' | 'in_progress' | 'pending' | 'failed';
 
 export interface ScanMeta {
@@ -111,6 +118,11 @@ export interface ScanMeta {
 	readonly duration_ms: number;
 	/** True when this process took the result from a scan another process ran (and read nothing itself). */
 	readonly joined?: boolean;
+	/**
+	 * Sessions left out of the counts, each with a sentence saying why (too big to read within the
+	 * scanner's memory, or reading it stopped an earlier scan). Absent in snapshots of older versions.
+	 */
+	readonly skipped?: readonly SkippedSession[];
 }
 
 /** One achievement as the snapshot carries it: catalog entry, texts, evaluation, unlock. */

@@ -426,7 +426,7 @@ describe('coordinator (real worker, real fixture home)', function () {
 		for (const key of ['achievements', 'unlocked_count', 'discovered_count', 'secret_count', 'total_count', 'aggregate', 'generated_at', 'is_stale', 'scan_id', 'error', 'scan_meta']) {
 			assert.ok(key in result, key);
 		}
-		assert.deepEqual(Object.keys(result.scan_meta).sort(), ['duration_ms', 'joined', 'mode', 'sessions_rescanned', 'sessions_reused', 'sessions_total']);
+		assert.deepEqual(Object.keys(result.scan_meta).sort(), ['duration_ms', 'joined', 'mode', 'sessions_rescanned', 'sessions_reused', 'sessions_total', 'skipped']);
 		assert.equal(result.total_count, result.achievements.length);
 		assert.equal(result.total_count, 60);
 		assert.equal(result.unlocked_count + result.discovered_count + result.secret_count, result.total_count);

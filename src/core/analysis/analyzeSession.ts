@@ -78,6 +78,8 @@ export function analyzeSession(session: SessionInfo, messages: Iterable<HermesMe
 	}
 
 	const fullText = textParts.join('\n');
+	// The joined copy is all the scan needs: a huge session must not hold its text twice meanwhile.
+	textParts.length = 0;
 	const scan = scanSessionText(fullText, messageStarts);
 	errorCount = scan.value('error');
 	const stats = Object.fromEntries(statNames.map((name) => [name, 0])) as Record<StatName, number>;

@@ -15,8 +15,13 @@ export interface HermesHistory {
 	changeToken(): string;
 	/** Every session (state.db rows minus archived/hidden, plus legacy-only sessions), in the reference order, each with its fingerprint. */
 	listSessions(): SessionInfo[];
-	/** One session's messages, streamed one row at a time, as the reference reads them. */
+	/**
+	 * One session's messages, streamed one row at a time, as the reference reads them. Throws
+	 * `SessionTooLarge` rather than read more than `sessionByteBudget` bytes of one session.
+	 */
 	readMessages(session: SessionInfo): Iterable<HermesMessage>;
+	/** What reading a session would take (bytes of stored text), found without reading it. */
+	storedBytes(session: SessionInfo): number;
 	/** Files that were skipped during the last listing, one line each. */
 	problems(): string[];
 	close(): void;
@@ -116,6 +121,13 @@ class HomeHistory implements HermesHistory {
 		}
 		const file = this.legacyById.get(session.id);
 		return file === undefined ? [] : readLegacyMessages(file);
+	}
+
+	storedBytes(session: SessionInfo): number {
+		if (session.origin === 'state.db') {
+			return this.store?.storedBytes(session.id) ?? 0;
+		}
+		return this.legacyById.get(session.id)?.size ?? 0;
 	}
 
 	problems(): string[] {

@@ -2,10 +2,12 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { HermesMessage, SessionInfo } from '../model.ts';
 import { decodeContent, decodeToolCalls, cellText } from './decode.ts';
 import { anotherHomeHint, HistoryError, historyErrorFromSqlite } from './historyError.ts';
+import { canReadAsImmutable, immutableLocation } from './immutableOpen.ts';
 import { resolveTitle } from './pythonText.ts';
 import { busyTimeoutMs, withSqliteRetry } from './sqliteRetry.ts';
 import { sanitizeEpoch } from './epoch.ts';
 import { fingerprintOf } from './fingerprint.ts';
+import { SessionTooLarge, sessionByteBudget } from './sessionBudget.ts';
 
 /** One `sessions` row as listed, before the legacy files are merged in. */
 export type StoreSession = Omit<SessionInfo, 'origin'>;
@@ -45,16 +47,21 @@ export class SqliteStore {
 	constructor(path: string, previews: PreviewCache = { entries: new Map() }) {
 		this.path = path;
 		this.previews = previews;
-		try {
-			this.db = withSqliteRetry(() => new DatabaseSync(path, { readOnly: true, timeout: busyTimeoutMs }));
-		} catch (error) {
-			throw historyErrorFromSqlite(error, path);
-		}
+		this.db = openReadOnly(path, path);
 		try {
 			this.schema = withSqliteRetry(() => this.readSchema());
 		} catch (error) {
 			this.db.close();
-			throw historyErrorFromSqlite(error, path);
+			if (!canReadAsImmutable(error, path)) {
+				throw historyErrorFromSqlite(error, path);
+			}
+			this.db = openReadOnly(immutableLocation(path), path);
+			try {
+				this.schema = withSqliteRetry(() => this.readSchema());
+			} catch (again) {
+				this.db.close();
+				throw historyErrorFromSqlite(again, path);
+			}
 		}
 	}
 
@@ -112,16 +119,41 @@ export class SqliteStore {
 		return new Set(rows.map((row) => String(row.id)));
 	}
 
-	*readMessages(sessionId: string): Generator<HermesMessage> {
+	/**
+	 * What a session's messages take on disk, as `readMessages` would read them. SQLite answers
+	 * `octet_length` from each record's header, so this reads no message text.
+	 */
+	storedBytes(sessionId: string): number {
+		const schema = this.schema;
+		if (schema === null) {
+			return 0;
+		}
+		const sizes = readColumns.map((name) => `COALESCE(SUM(octet_length(${columnOf(schema, name)})), 0)`).join(' + ');
+		const sql = `SELECT ${sizes} AS bytes FROM messages WHERE session_id = ?${activeFilter(schema)}`;
+		const row = this.readTransaction(() => this.db.prepare(sql).get(sessionId) as Row | undefined);
+		return Number(row?.bytes ?? 0);
+	}
+
+	/**
+	 * Throws `SessionTooLarge` once the session's messages add up to more than `byteLimit` bytes: a
+	 * value over the limit is never fetched at all (its size is checked in the same query, so a
+	 * message that grew after `storedBytes` was asked cannot slip through).
+	 */
+	*readMessages(sessionId: string, byteLimit: number = sessionByteBudget): Generator<HermesMessage> {
 		const schema = this.schema;
 		if (schema === null) {
 			return;
 		}
-		const column = (name: string): string => (schema.messages.has(name) ? `"${name}"` : 'NULL');
-		const activeOnly = schema.messages.has('active');
-		const order = activeOnly ? 'id' : `${column('timestamp')}, id`;
-		const sql = `SELECT ${column('role')} AS role, ${column('content')} AS content, ${column('tool_calls')} AS tool_calls, ${column('tool_name')} AS tool_name FROM messages WHERE session_id = ?${activeOnly ? ' AND active = 1' : ''} ORDER BY ${order}`;
+		const limit = Math.floor(byteLimit);
+		const cells = readColumns.map((name) => {
+			const column = columnOf(schema, name);
+			return `CASE WHEN octet_length(${column}) <= ${limit} THEN ${column} END AS ${name}`;
+		});
+		const size = readColumns.map((name) => `COALESCE(octet_length(${columnOf(schema, name)}), 0)`).join(' + ');
+		const order = schema.messages.has('active') ? 'id' : `${columnOf(schema, 'timestamp')}, id`;
+		const sql = `SELECT ${cells.join(', ')}, ${size} AS bytes FROM messages WHERE session_id = ?${activeFilter(schema)} ORDER BY ${order}`;
 		let iterator: Iterator<unknown> | null = null;
+		let bytes = 0;
 		try {
 			const first = withSqliteRetry(() => {
 				iterator?.return?.();
@@ -129,9 +161,17 @@ export class SqliteStore {
 				return iterator.next();
 			});
 			for (let step = first; step.done !== true; step = (iterator as unknown as Iterator<unknown>).next()) {
-				yield toMessage(step.value as Row);
+				const row = step.value as Row;
+				bytes += Number(row.bytes);
+				if (bytes > limit) {
+					throw new SessionTooLarge(sessionId, bytes, limit);
+				}
+				yield toMessage(row);
 			}
 		} catch (error) {
+			if (error instanceof SessionTooLarge) {
+				throw error;
+			}
 			throw historyErrorFromSqlite(error, this.path);
 		} finally {
 			(iterator as Iterator<unknown> | null)?.return?.();
@@ -193,6 +233,26 @@ export class SqliteStore {
 			throw historyErrorFromSqlite(error, this.path);
 		}
 	}
+}
+
+function openReadOnly(location: string | URL, path: string): DatabaseSync {
+	try {
+		return withSqliteRetry(() => new DatabaseSync(location, { readOnly: true, timeout: busyTimeoutMs }));
+	} catch (error) {
+		throw historyErrorFromSqlite(error, path);
+	}
+}
+
+/** The message columns the analysis reads. */
+const readColumns = ['role', 'content', 'tool_calls', 'tool_name'] as const;
+
+function columnOf(schema: Schema, name: string): string {
+	return schema.messages.has(name) ? `"${name}"` : 'NULL';
+}
+
+/** Rewound messages (`active = 0`) are not part of the conversation the reference reads. */
+function activeFilter(schema: Schema): string {
+	return schema.messages.has('active') ? ' AND active = 1' : '';
 }
 
 /**

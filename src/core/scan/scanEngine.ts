@@ -6,7 +6,8 @@ import { buildSnapshot, evidenceMetric } from '../engine/snapshot.ts';
 import { historyStamp, openHistory } from '../hermes/history.ts';
 import type { HermesHistory } from '../hermes/history.ts';
 import type { PreviewCache } from '../hermes/sqliteStore.ts';
-import type { ScanMeta, Snapshot } from '../model.ts';
+import type { Contribution, ScanMeta, SessionInfo, SkippedSession, Snapshot } from '../model.ts';
+import { SessionTooLarge, sessionByteBudget, tooLargeReason } from '../hermes/sessionBudget.ts';
 import { loadCheckpoint, saveCheckpoint } from '../store/checkpointStore.ts';
 import type { CheckpointEntry } from '../store/checkpointStore.ts';
 import { fileStamp } from '../store/fileStamp.ts';
@@ -14,6 +15,8 @@ import { takeOverLegacyFiles } from '../store/legacyTakeover.ts';
 import { pluginPaths } from '../store/pluginPaths.ts';
 import type { PluginPaths } from '../store/pluginPaths.ts';
 import { saveSnapshot } from '../store/snapshotFile.ts';
+import { SessionReadGuard } from './sessionReadGuard.ts';
+import type { FatalRead } from './sessionReadGuard.ts';
 import { backupUnlockHistory, commitUnlockHistory, loadUnlockHistory, recordUnlocks } from '../store/unlockHistory.ts';
 import type { UnlockHistory } from '../store/unlockHistory.ts';
 import { unsavedSentence } from '../store/unsaved.ts';
@@ -65,10 +68,14 @@ export class ScanEngine {
 	/** Untitled sessions' previews, kept across scans so an unchanged session costs no query. */
 	private previews: PreviewCache = { entries: new Map() };
 	private lastSnapshot: Snapshot | undefined;
+	/** Sessions left out of the counts, with the fingerprint they had: unchanged, they stay out. */
+	private skipped = new Map<string, { readonly fingerprint: string; readonly skipped: SkippedSession }>();
+	private readonly readGuard: SessionReadGuard;
 
 	constructor(home: string) {
 		this.home = home;
 		this.paths = pluginPaths(home);
+		this.readGuard = new SessionReadGuard(this.paths.dir);
 	}
 
 	/** `full` forgets everything cached and reads every session again (the manual rescan). */
@@ -97,7 +104,7 @@ export class ScanEngine {
 		const earlierToken = this.lastHistory?.changeToken();
 		if (this.primed && this.lastSnapshot && earlierToken === this.lastChangeToken) {
 			const total = this.lastSnapshot.scan_meta.sessions_total;
-			const meta = { mode: 'incremental' as const, sessions_total: total, sessions_rescanned: 0, sessions_reused: total, duration_ms: 0 };
+			const meta = { mode: 'incremental' as const, sessions_total: total, sessions_rescanned: 0, sessions_reused: total, duration_ms: 0, skipped: this.skippedSessions() };
 			return this.complete(meta, started, false, stamp, callbacks);
 		}
 		// A fresh connection per scan: it sees the file as it is now, whatever happened to it meanwhile.
@@ -108,7 +115,7 @@ export class ScanEngine {
 			this.primed = true;
 			this.lastChangeToken = changeToken;
 			this.lastHistory = history;
-			const meta = { mode, sessions_total: total, sessions_rescanned: rescanned, sessions_reused: total - rescanned, duration_ms: 0 };
+			const meta = { mode, sessions_total: total, sessions_rescanned: rescanned, sessions_reused: total - rescanned, duration_ms: 0, skipped: this.skippedSessions() };
 			return await this.complete(meta, started, rescanned > 0 || full, stamp, callbacks);
 		} finally {
 			history.close();
@@ -140,14 +147,27 @@ export class ScanEngine {
 				this.aggregate.remove(id);
 			}
 		}
-		const changed = sessions.filter((s) => this.entries.get(s.id)?.fingerprint !== s.fingerprint);
+		for (const id of this.skipped.keys()) {
+			if (!listed.has(id)) {
+				this.skipped.delete(id);
+			}
+		}
+		const changed = sessions.filter((s) => this.entries.get(s.id)?.fingerprint !== s.fingerprint && this.skipped.get(s.id)?.fingerprint !== s.fingerprint);
+		const fatalReads = changed.length > 0 ? this.readGuard.fatalReads() : new Map<string, FatalRead>();
 		const cold = !this.lastSnapshot && mode === 'full';
 		let lastProgress = 0;
 		let lastPartial = performance.now();
 		changed.forEach((session, index) => {
-			const contribution = analyzeSession(session, history.readMessages(session));
-			this.entries.set(session.id, { fingerprint: session.fingerprint, contribution });
-			this.aggregate.add(contribution);
+			const outcome = this.readSession(history, session, fatalReads);
+			if ('reason' in outcome) {
+				this.entries.delete(session.id);
+				this.aggregate.remove(session.id);
+				this.skipped.set(session.id, { fingerprint: session.fingerprint, skipped: outcome });
+			} else {
+				this.skipped.delete(session.id);
+				this.entries.set(session.id, { fingerprint: session.fingerprint, contribution: outcome });
+				this.aggregate.add(outcome);
+			}
 			const now = performance.now();
 			if (now - lastProgress >= progressIntervalMs) {
 				lastProgress = now;
@@ -157,11 +177,44 @@ export class ScanEngine {
 			const crossedTenth = Math.floor(((index + 1) * 10) / changed.length) > Math.floor((index * 10) / changed.length);
 			if (cold && callbacks.onPartial && index + 1 < changed.length && (crossedTenth || now - lastPartial >= partialIntervalMs)) {
 				lastPartial = now;
-				callbacks.onPartial(this.snapshotOf({ mode: 'in_progress', sessions_total: sessions.length, sessions_rescanned: index + 1, sessions_reused: 0, duration_ms: Math.round(now - started) }, true));
+				callbacks.onPartial(this.snapshotOf({ mode: 'in_progress', sessions_total: sessions.length, sessions_rescanned: index + 1, sessions_reused: 0, duration_ms: Math.round(now - started), skipped: this.skippedSessions() }, true));
 			}
 		});
 		callbacks.onProgress?.(changed.length, changed.length);
 		return { rescanned: changed.length, total: sessions.length };
+	}
+
+	/**
+	 * One session's contribution, or why it is left out: its stored text is over the budget (its
+	 * size is asked first, which reads no text), or reading it stopped an earlier scan and it has
+	 * not shrunk since. A big session is read under the guard's marker, so that a scanner dying
+	 * on it (out of memory) does not die on it again at the next start.
+	 */
+	private readSession(history: HermesHistory, session: SessionInfo, fatalReads: ReadonlyMap<string, FatalRead>): Contribution | SkippedSession {
+		const skip = (reason: string): SkippedSession => ({ session_id: session.id, title: session.title, reason });
+		const bytes = history.storedBytes(session);
+		if (bytes > sessionByteBudget) {
+			return skip(tooLargeReason(bytes));
+		}
+		const fatal = fatalReads.get(session.id);
+		if (fatal !== undefined && bytes >= fatal.bytes) {
+			return skip('Reading it stopped an earlier scan (it ran out of memory, or its process ended); it is left out of the counts until it gets smaller.');
+		}
+		this.readGuard.reading(session.id, bytes);
+		try {
+			return analyzeSession(session, history.readMessages(session));
+		} catch (error) {
+			if (error instanceof SessionTooLarge) {
+				return skip(tooLargeReason(error.bytes));
+			}
+			throw error;
+		} finally {
+			this.readGuard.done();
+		}
+	}
+
+	private skippedSessions(): SkippedSession[] {
+		return [...this.skipped.values()].map((entry) => entry.skipped);
 	}
 
 	/**
@@ -249,5 +302,6 @@ export class ScanEngine {
 		this.lastChangeToken = undefined;
 		this.lastHistory = undefined;
 		this.previews = { entries: new Map() };
+		this.skipped = new Map();
 	}
 }

@@ -26,10 +26,13 @@ interface Pending {
 	persisted?: (unsaved: string | null) => void;
 }
 
+/** The worker ended while requests were in flight (out of memory, or an uncaught error). */
+class WorkerEnded extends Error {}
+
 /**
  * The coordinator's handle on its scan worker. The worker starts with the first scan and then
  * stays, keeping the checkpoint and aggregate in memory between refreshes; if it dies, the
- * request in flight fails and the next one starts a new worker.
+ * requests in flight fail (a scan is first tried once more) and the next one starts a new worker.
  */
 export class ScanWorkerClient {
 	private worker: Worker | undefined;
@@ -39,17 +42,34 @@ export class ScanWorkerClient {
 
 	private readonly script: string;
 	private readonly home: string;
+	private readonly heapLimitMb: number;
 
-	constructor(script: string, home: string) {
+	/** `heapLimitMb`: the worker's old-generation limit (lowered only by tests that run one out of memory). */
+	constructor(script: string, home: string, heapLimitMb = 1024) {
 		this.script = script;
 		this.home = home;
+		this.heapLimitMb = heapLimitMb;
 	}
 
+	/**
+	 * A worker that dies mid-scan (out of memory on one session) is replaced once and the scan run
+	 * again: the new worker finds the session the old one died on and leaves it out.
+	 */
 	async scan(full: boolean, listeners: ScanListeners): Promise<ScanResult> {
-		const requestId = this.nextRequestId++;
+		try {
+			return await this.scanOnce(full, listeners);
+		} catch (error) {
+			if (!(error instanceof WorkerEnded) || this.disposed) {
+				throw error;
+			}
+			return this.scanOnce(full, listeners);
+		}
+	}
+
+	private async scanOnce(full: boolean, listeners: ScanListeners): Promise<ScanResult> {
 		let persistedResolve!: (unsaved: string | null) => void;
 		const persisted = new Promise<string | null>((resolve) => (persistedResolve = resolve));
-		const answer = await this.send({ type: 'scan', requestId, full }, listeners, persistedResolve);
+		const answer = await this.send({ type: 'scan', requestId: this.nextRequestId++, full }, listeners, persistedResolve);
 		if (answer.type !== 'scanned') {
 			throw new Error(`Unexpected answer from the scan worker: ${answer.type}`);
 		}
@@ -98,13 +118,14 @@ export class ScanWorkerClient {
 		}
 		const worker = new Worker(this.script, {
 			workerData: { home: this.home } satisfies WorkerData,
-			// A huge history must not be able to take the whole extension host down with it.
-			resourceLimits: { maxOldGenerationSizeMb: 1024 },
+			// Out of memory, the worker alone ends (usually: a huge string can still abort the whole
+			// process, which is why sessions over the read budget are never read at all).
+			resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb },
 		});
 		worker.unref();
 		worker.on('message', (message: FromWorker) => this.receive(message));
-		worker.on('error', (error) => this.crashed(worker, error));
-		worker.on('exit', (code) => this.crashed(worker, new Error(`The scan worker stopped (exit code ${code}).`)));
+		worker.on('error', (error) => this.crashed(worker, new WorkerEnded(`The scan worker failed: ${error.message}`, { cause: error })));
+		worker.on('exit', (code) => this.crashed(worker, new WorkerEnded(`The scan worker stopped (exit code ${code}).`)));
 		this.worker = worker;
 		return worker;
 	}

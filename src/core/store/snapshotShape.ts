@@ -64,5 +64,10 @@ export function isEvidence(raw: unknown): raw is Evidence {
 function isScanMeta(raw: unknown): raw is ScanMeta {
 	return isRecord(raw)
 		&& scanModes.includes(raw.mode)
-		&& ['sessions_total', 'sessions_rescanned', 'sessions_reused', 'duration_ms'].every((field) => isFiniteNumber(raw[field]));
+		&& ['sessions_total', 'sessions_rescanned', 'sessions_reused', 'duration_ms'].every((field) => isFiniteNumber(raw[field]))
+		&& (raw.skipped === undefined || (Array.isArray(raw.skipped) && raw.skipped.every(isSkippedSession)));
+}
+
+function isSkippedSession(raw: unknown): boolean {
+	return isRecord(raw) && ['session_id', 'title', 'reason'].every((field) => typeof raw[field] === 'string');
 }

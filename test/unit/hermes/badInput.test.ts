@@ -195,6 +195,44 @@ describe('Hermes history reader on bad input', () => {
 			assert.equal(inner.ok ? 'ok' : inner.code, 'unreadable');
 		});
 
+		it('reads a WAL-mode state.db in a folder it may not write, with no -wal or -shm beside it', () => {
+			const db = createStore(home, 'v17', 'wal');
+			insertRow(db, 'sessions', { id: 's', source: 'cli', started_at: 10 });
+			insertRow(db, 'messages', { session_id: 's', role: 'user', content: 'x', timestamp: 11 });
+			insertRow(db, 'messages', { session_id: 's', role: 'assistant', content: 'y', timestamp: 12 });
+			db.close();
+			assert.equal(existsSync(join(home, 'state.db-wal')), false);
+			assert.equal(existsSync(join(home, 'state.db-shm')), false);
+			chmodSync(join(home, 'state.db'), 0o444);
+			chmodSync(home, 0o555);
+			const before = sha256File(join(home, 'state.db'));
+			const outcome = readHistoryAsUnprivileged(home);
+			assert.ok(outcome.ok, outcome.ok ? '' : outcome.message);
+			assert.deepEqual(outcome.sessions, ['s']);
+			assert.equal(outcome.messages, 2);
+			assert.equal(existsSync(join(home, 'state.db-shm')), false);
+			assert.equal(sha256File(join(home, 'state.db')), before);
+		});
+
+		it('still reports a WAL-mode state.db whose -wal it cannot use as unreadable, rather than miss what the -wal holds', () => {
+			const writer = createStore(home, 'v17', 'wal');
+			writer.exec('PRAGMA wal_autocheckpoint = 0');
+			insertRow(writer, 'sessions', { id: 'in-wal-only', source: 'cli', started_at: 10 });
+			const copy = join(home, 'copy');
+			mkdirSync(copy);
+			// A snapshot of the files while the writer holds them: the new row lives only in the -wal.
+			writeFileSync(join(copy, 'state.db'), readFileSync(join(home, 'state.db')));
+			writeFileSync(join(copy, 'state.db-wal'), readFileSync(join(home, 'state.db-wal')));
+			writer.close();
+			chmodSync(copy, 0o555);
+			try {
+				const outcome = readHistoryAsUnprivileged(copy);
+				assert.equal(outcome.ok ? 'ok' : outcome.code, 'unreadable');
+			} finally {
+				chmodSync(copy, 0o755);
+			}
+		});
+
 		it('skips unreadable legacy files and folders and reports them, reading the rest', () => {
 			const db = createStore(home, 'v17', 'delete');
 			insertRow(db, 'sessions', { id: 'indb', source: 'cli', started_at: 10 });
