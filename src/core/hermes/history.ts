@@ -42,7 +42,7 @@ export function openHistory(home: string, previews?: PreviewCache): HermesHistor
  */
 export function historyStamp(home: string): string {
 	const sessionsDir = join(home, 'sessions');
-	const parts = [statToken(join(home, 'state.db')), statToken(join(home, 'state.db-wal')), statToken(sessionsDir)];
+	const parts = [statToken(join(home, 'state.db')), statToken(join(home, 'state.db-wal'), { emptyIsMissing: true }), statToken(sessionsDir)];
 	for (const name of listNames(sessionsDir)) {
 		parts.push(`${name}=${statToken(join(sessionsDir, name))}`);
 	}

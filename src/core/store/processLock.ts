@@ -17,6 +17,7 @@ export class ProcessLock {
 	private readonly waitMs: number;
 	private db: DatabaseSync | undefined;
 	private holds = 0;
+	private configured = false;
 	/** The file in use, once one could be opened. */
 	path: string | undefined;
 
@@ -45,6 +46,11 @@ export class ProcessLock {
 		}
 		const db = this.open();
 		try {
+			if (!this.configured) {
+				// Nothing is ever written, so no journal file is needed beside the lock.
+				db.exec('PRAGMA journal_mode = MEMORY');
+				this.configured = true;
+			}
 			db.exec('BEGIN EXCLUSIVE');
 		} catch (error) {
 			if (isBusy(error)) {
@@ -82,28 +88,30 @@ export class ProcessLock {
 		this.dispose();
 		let lastError: unknown;
 		for (const path of candidates) {
+			let db: DatabaseSync;
 			try {
 				mkdirSync(dirname(path), { recursive: true });
-				const db = new DatabaseSync(path, { timeout: this.waitMs });
-				// Nothing is ever written, so no journal file is needed beside the lock.
-				db.exec('PRAGMA journal_mode = MEMORY');
-				// A file that opened read-only (someone else's) cannot take an exclusive lock: try the next.
-				db.exec('BEGIN EXCLUSIVE');
-				db.exec('ROLLBACK');
-				this.db = db;
-				this.path = path;
-				return db;
+				db = new DatabaseSync(path, { timeout: this.waitMs });
 			} catch (error) {
-				if (isBusy(error)) {
-					// Usable, just held right now.
-					const db = new DatabaseSync(path, { timeout: this.waitMs });
-					db.exec('PRAGMA journal_mode = MEMORY');
-					this.db = db;
-					this.path = path;
-					return db;
-				}
 				lastError = error;
+				continue;
 			}
+			try {
+				// A file that opened read-only (someone else's) cannot take an exclusive lock: try the next.
+				db.exec('BEGIN IMMEDIATE');
+				db.exec('ROLLBACK');
+			} catch (error) {
+				if (!isBusy(error)) {
+					db.close();
+					lastError = error;
+					continue;
+				}
+				// Usable, just held by someone right now.
+			}
+			this.db = db;
+			this.path = path;
+			this.configured = false;
+			return db;
 		}
 		throw new Error(`No lock file could be opened (${errorMessage(lastError)}).`, { cause: lastError });
 	}
