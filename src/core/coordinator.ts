@@ -221,7 +221,8 @@ export class ScanCoordinator implements AchievementsService {
 			}
 			if (this.tryLock()) {
 				this.otherScanner = null;
-				const current = full ? undefined : await this.adoptFromDisk(true);
+				// With writes still owed (a full disk), the scan must run: it is what retries them.
+				const current = full || this.unsaved !== null ? undefined : await this.adoptFromDisk(true);
 				if (current) {
 					this.scanLock.release();
 					return current;
