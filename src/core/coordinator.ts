@@ -25,6 +25,7 @@ import { fallbackLockPath, pluginPaths } from './store/pluginPaths.ts';
 import type { PluginPaths } from './store/pluginPaths.ts';
 import { ProcessLock } from './store/processLock.ts';
 import { watchSnapshotFile } from './store/snapshotWatcher.ts';
+import { unlockFilesStamp } from './store/unlockHistory.ts';
 import { saveScanStatus } from './scan/statusFile.ts';
 import { errorMessage } from '../shared/errorMessage.ts';
 
@@ -294,8 +295,8 @@ export class ScanCoordinator implements AchievementsService {
 
 	/**
 	 * Takes the snapshot another process wrote. `onlyIfCurrent`: only when it was computed from the
-	 * history as it is now (then it is as good as a scan here); otherwise any newer complete one.
-	 * Returns it, or undefined when there is nothing to take.
+	 * history and the unlock files as they are now (then it is as good as a scan here); otherwise any
+	 * newer complete one. Returns it, or undefined when there is nothing to take.
 	 */
 	private async adoptFromDisk(onlyIfCurrent: boolean): Promise<Snapshot | undefined> {
 		if (this.disposed) {
@@ -307,7 +308,7 @@ export class ScanCoordinator implements AchievementsService {
 		}
 		// A current snapshot past its TTL is not taken: the scan here re-dates it (and costs a few stats).
 		const usable = onlyIfCurrent
-			? sourceToken === historyStamp(this.options.home) && !this.isStale(snapshot)
+			? sourceToken === `${historyStamp(this.options.home)}#${unlockFilesStamp(this.paths)}` && !this.isStale(snapshot)
 			: this.isNewer(snapshot);
 		if (!usable) {
 			return undefined;
@@ -317,7 +318,8 @@ export class ScanCoordinator implements AchievementsService {
 		}
 		const joined: Snapshot = {
 			...snapshot,
-			scan_meta: { ...snapshot.scan_meta, sessions_rescanned: 0, sessions_reused: snapshot.scan_meta.sessions_total, joined: true },
+			// From this process's side: nothing read, everything reused.
+			scan_meta: { ...snapshot.scan_meta, mode: 'incremental', sessions_rescanned: 0, sessions_reused: snapshot.scan_meta.sessions_total, joined: true },
 		};
 		if (!onlyIfCurrent) {
 			// Picked up on its own (not as a scan's answer): hand it on now.

@@ -17,7 +17,7 @@ import type { PluginPaths } from '../store/pluginPaths.ts';
 import { saveSnapshot } from '../store/snapshotFile.ts';
 import { SessionReadGuard } from './sessionReadGuard.ts';
 import type { FatalRead } from './sessionReadGuard.ts';
-import { backupUnlockHistory, commitUnlockHistory, loadUnlockHistory, recordUnlocks } from '../store/unlockHistory.ts';
+import { backupUnlockHistory, commitUnlockHistory, loadUnlockHistory, recordUnlocks, unlockFilesStamp } from '../store/unlockHistory.ts';
 import type { UnlockHistory } from '../store/unlockHistory.ts';
 import { unsavedSentence } from '../store/unsaved.ts';
 
@@ -240,7 +240,8 @@ export class ScanEngine {
 				await saveCheckpoint(this.paths.checkpoint, { engineVersion, sessions: this.entries });
 				this.checkpointStamp = fileStamp(this.paths.checkpoint);
 			}
-			await saveSnapshot(this.paths.snapshot, snapshot, stamp);
+			// The unlock files' part is taken after our own write of them: the snapshot reflects them as they are now.
+			await saveSnapshot(this.paths.snapshot, snapshot, `${stamp}#${unlockFilesStamp(this.paths)}`);
 			this.fileProblem = null;
 		} catch (error) {
 			this.fileProblem = unsavedSentence(this.paths.dir, error, 'the results');

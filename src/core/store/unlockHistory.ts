@@ -1,5 +1,6 @@
 import { readFile, rename, stat } from 'node:fs/promises';
 import type { Evaluation, Evidence, UnlockRecord } from '../model.ts';
+import { fileStamp } from './fileStamp.ts';
 import type { PluginPaths } from './pluginPaths.ts';
 import { fallbackLockPath } from './pluginPaths.ts';
 import { readJsonFile, writeJsonAtomic } from './jsonFile.ts';
@@ -40,6 +41,11 @@ const dashboardStyle = { indent: 2 };
 const inFlightWriteMs = 10_000;
 /** How long a writer waits for another process's read-merge-write (a few milliseconds in practice). */
 const lockWaitMs = 5_000;
+
+/** Changes whenever any file the unlock history is read from changes (stat calls only). */
+export function unlockFilesStamp(paths: PluginPaths): string {
+	return [paths.unlockState, paths.unlockCopy, paths.legacyUnlockState].map((path) => fileStamp(path)).join('|');
+}
 
 /**
  * Every unlock any tool recorded: the shared `state.json`, our own copy of it (the last good
