@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { analyzeSession } from '../analysis/analyzeSession.ts';
 import { Aggregate } from '../engine/aggregate.ts';
+import { EarnedDates } from '../engine/earnedDates.ts';
 import { buildSnapshot, evidenceMetric } from '../engine/snapshot.ts';
 import { openHistory } from '../hermes/history.ts';
 import type { HermesHistory } from '../hermes/history.ts';
@@ -40,6 +41,7 @@ export class ScanEngine {
 	private readonly paths: PluginPaths;
 	private entries = new Map<string, CheckpointEntry>();
 	private aggregate = new Aggregate();
+	private readonly earned = new EarnedDates();
 	private unlocks: UnlockHistory | undefined;
 	/** Set once the in-memory state reflects the checkpoint (or a scan) of this home. */
 	private primed = false;
@@ -177,6 +179,10 @@ export class ScanEngine {
 	}
 
 	private snapshotOf(meta: ScanMeta, partial: boolean): Snapshot {
+		// A cold scan's running results skip the earned dates: every partial would be a full replay.
+		if (!partial) {
+			this.earned.update(this.entries);
+		}
 		return buildSnapshot({
 			values: this.aggregate.values(),
 			unlocks: this.unlocks ?? new Map(),
@@ -185,6 +191,7 @@ export class ScanEngine {
 			meta,
 			generatedAt: Date.now() / 1000,
 			partial,
+			earned: partial ? undefined : this.earned,
 		});
 	}
 
