@@ -54,7 +54,10 @@ export function attachJourneyInteractions(root: HTMLElement): { dispose(): void 
 		}
 		if ((event.key === 'Enter' || event.key === ' ') && current.hasAttribute('data-action')) {
 			event.preventDefault();
-			current.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+			const view = current.ownerDocument.defaultView;
+			if (view) {
+				current.dispatchEvent(new view.MouseEvent('click', { bubbles: true }));
+			}
 			return;
 		}
 		const items = [...chart.querySelectorAll<SVGElement>('[data-tip]')];
