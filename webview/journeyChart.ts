@@ -17,7 +17,7 @@ export interface ScoreChart {
 	readonly xTicks: readonly { readonly label: string; readonly x: number }[];
 }
 
-const monthFormat = new Intl.DateTimeFormat('en', { month: 'short', year: '2-digit' });
+const monthFormat = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric' });
 /** Markers that would sit on the same spot (several tiers from one session) are fanned out this far. */
 const fanOut = 7;
 

@@ -21,7 +21,11 @@ export function attachJourneyInteractions(root: HTMLElement): { dispose(): void 
 		tip.hidden = false;
 		const box = target.getBoundingClientRect();
 		const frame = section.getBoundingClientRect();
-		tip.style.setProperty('--tip-x', `${Math.round(box.left + box.width / 2 - frame.left)}px`);
+		// Centred over the target, but never past the section's edges (the tip is centred on --tip-x).
+		const half = tip.offsetWidth / 2;
+		const centre = box.left + box.width / 2 - frame.left;
+		const x = frame.width > 2 * half ? Math.min(Math.max(centre, half), frame.width - half) : centre;
+		tip.style.setProperty('--tip-x', `${Math.round(x)}px`);
 		tip.style.setProperty('--tip-y', `${Math.round(box.top - frame.top)}px`);
 	}
 
