@@ -1,4 +1,5 @@
 import { homedir } from 'node:os';
+import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { pngSize } from '../core/pngHeader.ts';
 import type { AchievementsPanels } from './achievementsPanel.ts';
@@ -41,7 +42,7 @@ export async function exportShareCard(slot: ServiceSlot, panels: AchievementsPan
 	const svgTarget = pngTarget.with({ path: pngTarget.path.replace(/\.png$/i, '.svg') });
 	await vscode.workspace.fs.writeFile(pngTarget, png);
 	await vscode.workspace.fs.writeFile(svgTarget, new TextEncoder().encode(card.svg));
-	vscode.window.setStatusBarMessage(`$(check) Achievements card saved to ${pngTarget.fsPath} and .svg`, 5000);
+	vscode.window.setStatusBarMessage(`$(check) Achievements card saved as ${basename(pngTarget.path)} and ${basename(svgTarget.path)}`, 5000);
 	return pngTarget;
 }
 

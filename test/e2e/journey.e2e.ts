@@ -18,8 +18,8 @@ import type { RunDirs } from '../../scripts/e2e/runDirs.ts';
 import { ensureE2eTools, projectRoot } from '../../scripts/e2e/tools.ts';
 import { writeUserSettings } from '../../scripts/e2e/userSettings.ts';
 import { waitFor } from '../support/waitFor.ts';
-import { scanWithCli } from './support/fixtureHome.ts';
-import { domText, pickColorTheme, readableText, runFromPalette, waitForWorkbench, webviewContent } from './support/workbench.ts';
+import { scanWithCli, score } from './support/fixtureHome.ts';
+import { domText, pickColorTheme, readableText, runFromPalette, statusItem, waitForWorkbench, webviewContent } from './support/workbench.ts';
 
 const vsix = join(projectRoot, 'dist', 'hermes-achievements.vsix');
 const screenshotsDir = join(projectRoot, 'docs', 'screenshots');
@@ -67,6 +67,8 @@ describe('Journey timeline and share card end to end (code-server + Chromium)', 
 		page.on('pageerror', (error) => browserLog.push(`[pageerror] ${error.message}`));
 		await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`, { waitUntil: 'domcontentloaded' });
 		await waitForWorkbench(page);
+		// The extension is up (and its commands are in the palette) once its score shows in the status bar.
+		await statusItem(page).filter({ hasText: score(expected) }).waitFor({ state: 'visible', timeout: 120_000 });
 	});
 
 	afterEach(async function () {
@@ -149,6 +151,8 @@ describe('Journey timeline and share card end to end (code-server + Chromium)', 
 		assert.ok(line.includes(climber.earned_session_title!.trim().slice(0, 20)), line);
 		await card.locator('.tier-history summary').click();
 		assert.equal(await card.locator('.tier-history-step').count(), climber.tier_history.length);
+		await card.scrollIntoViewIfNeeded();
+		await shot('earned-evidence-dark.png', true);
 		await card.locator('.earned-link').click();
 		const tab = page.locator('.tabs-container .tab', { hasText: `${climber.earned_session_id}.md` });
 		await tab.waitFor({ timeout: 30_000 });
@@ -168,7 +172,10 @@ describe('Journey timeline and share card end to end (code-server + Chromium)', 
 			// VS Code's own save dialog (the simple one, in the browser): replace the suggested path, then accept.
 			const input = page.locator('.quick-input-widget input');
 			await input.waitFor({ state: 'visible', timeout: 15_000 });
+			// The dialog fills in its suggestion once it has listed the folder; typing before that gets mixed into it.
+			await waitFor('the suggested file name', async () => (/hermes-achievements-card\.png$/.test(await input.inputValue()) || undefined), 15_000);
 			await input.fill(target);
+			await waitFor('the typed path to stay', async () => ((await input.inputValue()) === target || undefined), 5_000);
 			await page.keyboard.press('Enter');
 			const png = await waitFor(`${target} to be written`, async () => (existsSync(target) && existsSync(target.replace(/\.png$/, '.svg')) ? readFileSync(target) : undefined), 60_000);
 			const decoded = decodePng(png);
@@ -182,7 +189,10 @@ describe('Journey timeline and share card end to end (code-server + Chromium)', 
 			mkdirSync(screenshotsDir, { recursive: true });
 			copyFileSync(target, join(screenshotsDir, `share-card-${theme}.png`));
 		}
-		await webviewContent(page).locator('.journey .score-chart').scrollIntoViewIfNeeded();
+		// The committed picture shows the settled tab: no progress toast, and the status-bar message (5 s) gone.
+		await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 30_000 }).catch(() => undefined);
+		await webviewContent(page).locator('#journey-heading').scrollIntoViewIfNeeded();
+		await page.waitForTimeout(5500);
 		await shot('journey-light.png', true);
 	});
 });

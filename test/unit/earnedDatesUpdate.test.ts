@@ -55,7 +55,7 @@ describe('earned dates bookkeeping', function () {
 		for (const contribution of [...contributions].sort(historyOrder)) {
 			prefix.add(contribution);
 			aggregate.add(contribution);
-			assert.deepEqual({ ...prefix.values }, aggregate.values(), contribution.session_id);
+			assert.deepEqual(prefix.values(), aggregate.values(), contribution.session_id);
 		}
 	});
 

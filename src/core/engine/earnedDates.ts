@@ -1,9 +1,8 @@
 import { catalog } from '../catalog/catalog.ts';
-import type { CatalogEntry } from '../catalog/catalog.ts';
 import type { Contribution, HistoryActivity, TierEarned } from '../model.ts';
 import { tierNames } from './evaluate.ts';
 import { localDay } from './localTime.ts';
-import { PrefixAggregate } from './prefixAggregate.ts';
+import { metricSlot, PrefixAggregate } from './prefixAggregate.ts';
 
 /** What a snapshot reads from the earned dates. */
 export interface EarnedView {
@@ -11,6 +10,19 @@ export interface EarnedView {
 	tierHistory(achievementId: string): readonly TierEarned[];
 	activity(): HistoryActivity;
 }
+
+/** One catalog entry as a replay checks it: metric slots instead of names. */
+interface Goals {
+	readonly multiCondition: boolean;
+	/** Tiered: the metric's slot; multi-condition: one slot per requirement. */
+	readonly slots: readonly number[];
+	/** Tiered: the ascending thresholds; multi-condition: each requirement's minimum. */
+	readonly thresholds: readonly number[];
+}
+
+const goals: readonly Goals[] = catalog.map((entry) => entry.requires
+	? { multiCondition: true, slots: Object.keys(entry.requires).map(metricSlot), thresholds: Object.values(entry.requires) }
+	: { multiCondition: false, slots: [entry.metric === null ? -1 : metricSlot(entry.metric)], thresholds: entry.tiers });
 
 /** How the last `update` brought the result up to date (the tests and the cost script check it). */
 export type EarnedUpdate = 'unchanged' | 'appended' | 'replayed';
@@ -117,20 +129,20 @@ export class EarnedDates implements EarnedView {
 
 	/** One more session on the running prefix: records every goal it reaches. */
 	private step(session: Contribution): void {
-		this.prefix.add(session);
-		const values = this.prefix.values;
-		for (let index = 0; index < catalog.length; index++) {
-			const entry = catalog[index]!;
+		const prefix = this.prefix;
+		prefix.add(session);
+		for (let index = 0; index < goals.length; index++) {
+			const { multiCondition, slots, thresholds } = goals[index]!;
 			let next = this.nextGoal[index]!;
-			if (entry.requires) {
-				if (next === 0 && meetsAll(entry.requires, values)) {
+			if (multiCondition) {
+				if (next === 0 && slots.every((slot, i) => prefix.at(slot) >= thresholds[i]!)) {
 					this.record(index, earnedBy(session, null));
 					this.nextGoal[index] = 1;
 				}
 				continue;
 			}
-			const progress = progressOf(entry, values);
-			while (next < entry.tiers.length && entry.tiers[next]! <= progress) {
+			const progress = prefix.at(slots[0]!);
+			while (next < thresholds.length && thresholds[next]! <= progress) {
 				this.record(index, earnedBy(session, tierNames[next]!));
 				next++;
 			}
@@ -179,19 +191,6 @@ export function historyOrder(a: Contribution, b: Contribution): number {
 		return a.started_at - b.started_at;
 	}
 	return a.session_id < b.session_id ? -1 : a.session_id > b.session_id ? 1 : 0;
-}
-
-function progressOf(entry: CatalogEntry, values: Readonly<Record<string, number>>): number {
-	return (entry.metric && values[entry.metric]) || 0;
-}
-
-function meetsAll(requires: Readonly<Record<string, number>>, values: Readonly<Record<string, number>>): boolean {
-	for (const metric in requires) {
-		if ((values[metric] ?? 0) < requires[metric]!) {
-			return false;
-		}
-	}
-	return true;
 }
 
 function earnedBy(session: Contribution, tier: TierEarned['tier']): TierEarned {
