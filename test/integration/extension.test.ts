@@ -20,6 +20,8 @@ const commandIds = [
 	'hermesAchievements.export',
 	'hermesAchievements.resetHistory',
 	'hermesAchievements.chooseHome',
+	'hermesAchievements.showTimeline',
+	'hermesAchievements.exportCard',
 ];
 
 function scoreText(figures: ExpectedFigures): string {
