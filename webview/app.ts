@@ -3,7 +3,11 @@ import { visibleCards } from './cardQuery.ts';
 import { custom, h, icon } from './dom.ts';
 import { cardsOf, setActiveCard, targetForKey } from './gridNavigation.ts';
 import type { HostApi } from './hostApi.ts';
+import { attachJourneyInteractions } from './journeyInteractions.ts';
 import { isToWebview } from './messages.ts';
+import { renderJourney } from './render/journey.ts';
+import { render as renderTemplate } from 'lit-html';
+import { renderShareCard, themePalette } from './shareCard.ts';
 import { renderCard } from './render/card.ts';
 import { renderHighlights } from './render/highlights.ts';
 import { renderProblem } from './render/problem.ts';
@@ -60,7 +64,8 @@ export function createApp(options: AppOptions): App {
 	const browse = h('section', { class: 'browse', 'aria-labelledby': 'browse-heading' },
 		h('h2', { id: 'browse-heading', class: 'section-heading browse-heading' }, 'All achievements ', countBadge),
 		toolbar.element, resultCount, grid, noResults);
-	const content = h('div', { class: 'content', hidden: true }, summarySlot, highlightsSlot, browse);
+	const journeySlot = h('div', { class: 'journey-slot' });
+	const content = h('div', { class: 'content', hidden: true }, summarySlot, highlightsSlot, journeySlot, browse);
 	const loading = h('p', { class: 'loading' }, 'Loading achievements…');
 	root.replaceChildren(header, liveRegion, problemSlot, loading, content);
 
@@ -84,6 +89,7 @@ export function createApp(options: AppOptions): App {
 		}
 		summarySlot.replaceChildren(renderSummary(model, now()));
 		highlightsSlot.replaceChildren(...nonNull(renderHighlights(model.achievements)));
+		renderTemplate(renderJourney(model.journey, model.scan.sessionsTotal), journeySlot);
 		renderGrid();
 	}
 
@@ -229,6 +235,7 @@ export function createApp(options: AppOptions): App {
 	toolbar.element.addEventListener('change', onControlChange, true);
 	grid.addEventListener('keydown', onGridKeyDown);
 	grid.addEventListener('focusin', onGridFocusIn);
+	const journeyInteractions = attachJourneyInteractions(root);
 	const timer = setInterval(() => {
 		if (model) {
 			statusSlot.replaceChildren(renderStatus(model.scan, now()));
@@ -244,8 +251,33 @@ export function createApp(options: AppOptions): App {
 			case 'reveal':
 				reveal(message.achievementId);
 				return;
+			case 'showJourney':
+				showJourney();
+				return;
+			case 'renderCard':
+				answerCard(message.requestId);
+				return;
 			default:
 				assertNever(message);
+		}
+	}
+
+	function showJourney(): void {
+		const heading = root.querySelector<HTMLElement>('#journey-heading');
+		heading?.scrollIntoView?.({ block: 'start' });
+		heading?.focus();
+	}
+
+	/** The share card is drawn here because only the webview knows the theme's colours. */
+	function answerCard(requestId: number): void {
+		try {
+			if (!model) {
+				throw new Error('no achievements to draw yet');
+			}
+			const card = renderShareCard(model, themePalette(getComputedStyle(document.documentElement)));
+			host.postMessage({ type: 'cardRendered', requestId, ...card });
+		} catch (error) {
+			host.postMessage({ type: 'cardFailed', requestId, error: error instanceof Error ? error.message : String(error) });
 		}
 	}
 
@@ -264,6 +296,7 @@ export function createApp(options: AppOptions): App {
 		dispose() {
 			options.messageSource.removeEventListener('message', onMessage);
 			clearInterval(timer);
+			journeyInteractions.dispose();
 			root.removeEventListener('click', onClick);
 			toolbar.element.removeEventListener('input', onControlChange);
 			toolbar.element.removeEventListener('change', onControlChange, true);

@@ -25,7 +25,7 @@ export function sortCards(cards: readonly AchievementCardVm[], sort: SortKey): A
 		next: (a, b) => closeness(b) - closeness(a) || byName(a, b),
 		tier: (a, b) => tierRank(b.tier) - tierRank(a.tier) || b.progressPct - a.progressPct || byName(a, b),
 		name: byName,
-		recent: (a, b) => (b.unlockedAt ?? -1) - (a.unlockedAt ?? -1) || byName(a, b),
+		recent: (a, b) => (unlockDate(b) ?? -1) - (unlockDate(a) ?? -1) || byName(a, b),
 	};
 	return [...cards].sort(comparators[sort]);
 }
@@ -44,9 +44,14 @@ export function nextUp(cards: readonly AchievementCardVm[], count: number): Achi
 
 export function recentUnlocks(cards: readonly AchievementCardVm[], count: number): AchievementCardVm[] {
 	return cards
-		.filter((card) => card.state === 'unlocked' && card.unlockedAt !== null)
-		.sort((a, b) => (b.unlockedAt ?? 0) - (a.unlockedAt ?? 0) || compareNames(a, b))
+		.filter((card) => card.state === 'unlocked' && unlockDate(card) !== null)
+		.sort((a, b) => (unlockDate(b) ?? 0) - (unlockDate(a) ?? 0) || compareNames(a, b))
 		.slice(0, count);
+}
+
+/** When the history earned the card's current tier; the first-seen date when the snapshot has no earned dates. */
+export function unlockDate(card: AchievementCardVm): number | null {
+	return card.earned?.at ?? card.unlockedAt;
 }
 
 /** Maxed-out cards have nothing left to climb and sink to the end; hidden secrets after them. */

@@ -1,17 +1,21 @@
 export type CliCommand =
 	| { readonly command: 'scan'; readonly home?: string; readonly profile?: string; readonly full: boolean; readonly json: boolean }
 	| { readonly command: 'status'; readonly home?: string; readonly profile?: string; readonly json: boolean }
+	| { readonly command: 'timeline'; readonly home?: string; readonly profile?: string; readonly json: boolean }
 	| { readonly command: 'demo'; readonly out: string; readonly sessions: number; readonly json: boolean }
 	| { readonly command: 'help' };
 
 export const usage = `Usage:
   hermes-achievements scan [--home DIR] [--profile NAME] [--full] [--json]
   hermes-achievements status [--home DIR] [--profile NAME] [--json]
+  hermes-achievements timeline [--home DIR] [--profile NAME] [--json]
   hermes-achievements demo --out DIR [--sessions N] [--json]
 
 scan     Scan the Hermes history (incrementally; --full rebuilds) and print a summary
          (--json: the snapshot, as the dashboard's /achievements returns it).
 status   Print the last scan's status.
+timeline Refresh, then list every tier unlock in the order the history earned it: the date and
+         title of the session that earned it, and the score after it.
 demo     Generate a demo Hermes history in DIR (unless one is there) and scan it.
 
 Exit codes: 0 ok, 1 the history could not be read, 2 bad usage.`;
@@ -53,6 +57,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
 			allow(['--home', '--profile', '--full', '--json']);
 			return { command, home: values.get('--home'), profile: values.get('--profile'), full: flags.has('--full'), json };
 		case 'status':
+		case 'timeline':
 			allow(['--home', '--profile', '--json']);
 			return { command, home: values.get('--home'), profile: values.get('--profile'), json };
 		case 'demo': {

@@ -19,12 +19,13 @@ export function formatSummary(snapshot: Snapshot): string {
 		'By category',
 		...byCategory(all),
 	];
-	const latest = unlocked
-		.filter((a) => a.unlocked_at !== null)
-		.sort((a, b) => b.unlocked_at! - a.unlocked_at!)
-		.slice(0, latestShown);
+	// Earned dates come from the history; a snapshot without them (partial) falls back to the first-seen date.
+	const dated = unlocked
+		.map((a) => ({ a, at: a.earned_at ?? a.unlocked_at }))
+		.filter((d): d is { a: AchievementView; at: number } => d.at !== null);
+	const latest = dated.sort((x, y) => y.at - x.at).slice(0, latestShown);
 	if (latest.length > 0) {
-		lines.push('', 'Latest unlocks', ...latest.map((a) => `  ${isoDate(a.unlocked_at!)}  ${a.name}${a.tier ? ` (${a.tier})` : ''}`));
+		lines.push('', 'Latest unlocks', ...latest.map(({ a, at }) => `  ${isoDate(at)}  ${a.name}${a.tier ? ` (${a.tier})` : ''}`));
 	}
 	const closest = closestInReach(all, closestShown);
 	if (closest.length > 0) {

@@ -6,6 +6,7 @@ import { parseArgs, usage, UsageError } from './args.ts';
 import { cliErrorText } from './errorText.ts';
 import type { CliCommand } from './args.ts';
 import { formatStatus, formatSummary } from './formatSummary.ts';
+import { formatTimeline, timelineJson } from './formatTimeline.ts';
 import { createAchievementsService } from '../core/coordinator.ts';
 import { generateHistory } from '../core/demo/historyGenerator.ts';
 import { resolveHermesHome } from '../core/hermes/home.ts';
@@ -37,6 +38,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 	switch (command.command) {
 		case 'scan':
 			return scan(home, command.full, command.json);
+		case 'timeline':
+			return scan(home, false, command.json, 'timeline');
 		case 'demo':
 			if (!existsSync(join(home, 'state.db'))) {
 				const written = generateHistory({ home, sessions: command.sessions, seed: 7 });
@@ -52,7 +55,7 @@ function resolveHome(configuredHome: string | undefined, profile: string | undef
 	return resolveHermesHome({ configuredHome, profile, env: process.env, platform: process.platform, userHome: homedir() }).home;
 }
 
-async function scan(home: string, full: boolean, json: boolean): Promise<number> {
+async function scan(home: string, full: boolean, json: boolean, output: 'summary' | 'timeline' = 'summary'): Promise<number> {
 	const service = createAchievementsService({ home, ttlMs: defaultTtlMs, workerScript: join(__dirname, 'scanWorker.js'), watchSnapshots: false });
 	try {
 		const snapshot = full ? await service.rescan() : await service.refresh();
@@ -63,7 +66,10 @@ async function scan(home: string, full: boolean, json: boolean): Promise<number>
 		}
 		// With nothing good to show, the one-line reason is the whole answer (JSON still gets the error result).
 		if (json || snapshot.scan_meta.mode !== 'failed') {
-			process.stdout.write(`${json ? JSON.stringify(snapshot, null, 2) : formatSummary(snapshot)}\n`);
+			const text = output === 'timeline'
+				? (json ? JSON.stringify(timelineJson(snapshot), null, 2) : formatTimeline(snapshot))
+				: (json ? JSON.stringify(snapshot, null, 2) : formatSummary(snapshot));
+			process.stdout.write(`${text}\n`);
 		}
 		if (snapshot.error) {
 			process.stderr.write(`hermes-achievements: ${cliErrorText(snapshot.error)}\n`);

@@ -31,13 +31,15 @@ export function snapshotToMarkdown(snapshot: Snapshot): string {
 	if (unlocked.length === 0) {
 		lines.push('None yet.');
 	} else {
-		lines.push('| Achievement | Category | Tier | Progress | First unlocked |', '| --- | --- | --- | --- | --- |');
+		lines.push('| Achievement | Category | Tier | Progress | Earned | In session | First unlocked |', '| --- | --- | --- | --- | --- | --- | --- |');
 		for (const achievement of unlocked) {
 			lines.push(row([
 				achievement.name,
 				achievement.category,
 				achievement.tier ?? '',
 				progressText(achievement),
+				achievement.earned_at === null ? '' : formatUtcDate(achievement.earned_at * 1000),
+				achievement.earned_session_title ?? '',
 				achievement.unlocked_at === null ? '' : formatUtcDate(achievement.unlocked_at * 1000),
 			]));
 		}

@@ -141,6 +141,31 @@ export interface AchievementView extends Evaluation {
 	readonly unlocked_at: number | null;
 	readonly unlocked_tier: TierName | null;
 	readonly evidence: Evidence | null;
+	/** Unix seconds: `started_at` of the session whose prefix of the history reached the current tier; null when locked. */
+	readonly earned_at: number | null;
+	readonly earned_session_id: string | null;
+	readonly earned_session_title: string | null;
+	/** Every tier reached, lowest first; one entry (tier null) for a multi-condition achievement. */
+	readonly tier_history: readonly TierEarned[];
+}
+
+/** One tier of an achievement and the session of the history that reached it first. */
+export interface TierEarned {
+	/** Null for a multi-condition achievement (completing it is its only step). */
+	readonly tier: TierName | null;
+	/** The earning session's `started_at` (Unix seconds); null only when the session has no start time. */
+	readonly earned_at: number | null;
+	readonly session_id: string;
+	readonly session_title: string;
+}
+
+/** When the history's sessions happened, for the timeline and the share card. */
+export interface HistoryActivity {
+	/** Unix seconds of the oldest and newest session start; null when no session has one. */
+	readonly first_session_at: number | null;
+	readonly last_session_at: number | null;
+	/** Local calendar day (`YYYY-MM-DD`, the scanning machine's time zone) → sessions started that day. */
+	readonly sessions_per_day: Readonly<Record<string, number>>;
 }
 
 /** The payload every consumer reads, wire-compatible with the dashboard's `/achievements`. */
@@ -161,4 +186,6 @@ export interface Snapshot {
 	readonly home: string;
 	/** True while a cold scan streams partial results: counts may still rise, unlocks are not recorded. */
 	readonly partial: boolean;
+	/** Empty (no days, null dates) in partial and failed snapshots. */
+	readonly activity: HistoryActivity;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { RenderedCard } from './cardRequests.ts';
 import { contributionIds } from './commandIds.ts';
 import { WebviewBinding, webviewOptions } from './webviewBinding.ts';
 import type { WebviewHostDeps } from './webviewHosts.ts';
@@ -29,6 +30,18 @@ export class AchievementsPanels implements vscode.WebviewPanelSerializer, vscode
 			{ ...webviewOptions(this.deps.extensionUri), enableFindWidget: true },
 		);
 		this.adopt(panel);
+	}
+
+	/** Opens (or reveals) the editor tab on its Journey section. */
+	showJourney(): void {
+		this.show();
+		this.open?.binding.showJourney();
+	}
+
+	/** The share card, drawn by the editor tab's webview (opened if needed): only a webview knows the theme's colours. */
+	requestCard(): Promise<RenderedCard> {
+		this.show();
+		return this.open!.binding.requestCard();
 	}
 
 	/** VS Code hands back a panel that was open before the reload; the binding writes fresh options and HTML. */

@@ -7,6 +7,8 @@ export const commandIds = {
 	export: 'hermesAchievements.export',
 	resetHistory: 'hermesAchievements.resetHistory',
 	chooseHome: 'hermesAchievements.chooseHome',
+	showTimeline: 'hermesAchievements.showTimeline',
+	exportCard: 'hermesAchievements.exportCard',
 } as const satisfies Record<string, `hermesAchievements.${string}`>;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

@@ -8,6 +8,7 @@ import { commandIds } from './commandIds.ts';
 import type { CommandId } from './commandIds.ts';
 import { configSection } from './config.ts';
 import { progressStep } from './rescanProgress.ts';
+import { exportShareCard } from './shareCardExport.ts';
 import type { ScanStatusDocument } from './scanStatusDocument.ts';
 import type { ServiceSlot } from './serviceSlot.ts';
 import { errorMessage } from '../shared/errorMessage.ts';
@@ -36,6 +37,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
 		[commandIds.export]: (format, target) => exportAchievements(slot, format, target),
 		[commandIds.resetHistory]: () => resetHistory(slot),
 		[commandIds.chooseHome]: (folder) => chooseHome(slot, folder),
+		[commandIds.showTimeline]: () => panels.showJourney(),
+		[commandIds.exportCard]: (target) => exportShareCard(slot, panels, target),
 	};
 	return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, reportingFailures(handler)));
 }

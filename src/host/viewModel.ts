@@ -6,6 +6,7 @@ import type {
 	AchievementCardVm, ProblemVm, RequirementVm, ScanStatusVm, SummaryVm, TierName, ViewModel,
 } from '../shared/protocol.ts';
 import { codiconFor } from './achievementIcons.ts';
+import { toEarnedCard, toJourney } from './journeyModel.ts';
 
 /** A hidden secret shows a question mark instead of its real icon, which would hint at the trigger. */
 const hiddenSecretIcon = 'question';
@@ -23,6 +24,7 @@ export function toViewModel(snapshot: Snapshot | undefined, status: ScanStatus):
 		categories: [...new Set(achievements.map((a) => a.category))],
 		scan: toScanStatus(snapshot, status),
 		problem: toProblem(snapshot, status),
+		journey: toJourney(snapshot),
 	};
 }
 
@@ -50,6 +52,7 @@ function toCard(a: AchievementView, aggregate: Snapshot['aggregate']): Achieveme
 		evidence: hidden || !a.evidence
 			? null
 			: { sessionId: a.evidence.session_id, title: a.evidence.title, value: a.evidence.value },
+		...toEarnedCard(a),
 	};
 }
 
@@ -73,9 +76,12 @@ function toSummary(snapshot: Snapshot | undefined, cards: readonly AchievementCa
 			highestTier = card.tier;
 		}
 	}
+	// The history's own dates, when the snapshot has them (a first scan's partial results do not).
+	const unlockDate = (card: AchievementCardVm): number | null => card.earned?.at ?? card.unlockedAt;
 	let latest: AchievementCardVm | undefined;
 	for (const card of unlocked) {
-		if (card.unlockedAt !== null && (latest?.unlockedAt == null || card.unlockedAt > latest.unlockedAt)) {
+		const at = unlockDate(card);
+		if (at !== null && (latest === undefined || at > unlockDate(latest)!)) {
 			latest = card;
 		}
 	}
@@ -85,9 +91,7 @@ function toSummary(snapshot: Snapshot | undefined, cards: readonly AchievementCa
 		discovered: snapshot?.discovered_count ?? 0,
 		secrets: snapshot?.secret_count ?? 0,
 		highestTier,
-		latestUnlock: latest && latest.unlockedAt !== null
-			? { id: latest.id, name: latest.name, tier: latest.tier, at: latest.unlockedAt }
-			: null,
+		latestUnlock: latest ? { id: latest.id, name: latest.name, tier: latest.tier, at: unlockDate(latest)! } : null,
 	};
 }
 

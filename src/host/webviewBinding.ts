@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ToHost, ToWebview, ViewModel } from '../shared/protocol.ts';
 import { isToHost } from '../shared/protocol.ts';
+import { CardRequests } from './cardRequests.ts';
+import type { RenderedCard } from './cardRequests.ts';
 import type { ServiceSlot } from './serviceSlot.ts';
 import { createThrottle } from './timing.ts';
 import type { Trigger } from './timing.ts';
@@ -44,6 +46,9 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 export class WebviewBinding implements vscode.Disposable {
 	private ready = false;
 	private pendingReveal: string | undefined;
+	/** Posted right after the next model, once the webview listens and is visible. */
+	private queued: ToWebview[] = [];
+	private readonly cards = new CardRequests();
 	private readonly throttle: Trigger;
 	private readonly disposables: vscode.Disposable[] = [];
 	private readonly options: WebviewBindingOptions;
@@ -78,7 +83,26 @@ export class WebviewBinding implements vscode.Disposable {
 		}
 	}
 
+	/** Scrolls the webview to its Journey section. */
+	showJourney(): void {
+		this.postWhenReady({ type: 'showJourney' });
+	}
+
+	/** Has the webview draw the share card in its current theme. */
+	requestCard(): Promise<RenderedCard> {
+		return this.cards.request((requestId) => this.postWhenReady({ type: 'renderCard', requestId }));
+	}
+
+	private postWhenReady(message: ToWebview): void {
+		if (this.ready && this.options.isVisible()) {
+			this.post(message);
+		} else {
+			this.queued.push(message);
+		}
+	}
+
 	dispose(): void {
+		this.cards.dispose();
 		for (const disposable of this.disposables.splice(0)) {
 			disposable.dispose();
 		}
@@ -111,6 +135,10 @@ export class WebviewBinding implements vscode.Disposable {
 			case 'openSettings':
 				actions.openSettings();
 				return;
+			case 'cardRendered':
+			case 'cardFailed':
+				this.cards.settle(message);
+				return;
 			default:
 				assertNever(message);
 		}
@@ -127,6 +155,9 @@ export class WebviewBinding implements vscode.Disposable {
 		if (this.pendingReveal !== undefined) {
 			this.post({ type: 'reveal', achievementId: this.pendingReveal });
 			this.pendingReveal = undefined;
+		}
+		for (const message of this.queued.splice(0)) {
+			this.post(message);
 		}
 	}
 

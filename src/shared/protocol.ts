@@ -49,6 +49,10 @@ export interface AchievementCardVm {
 	/** Unix milliseconds of the first unlock, when unlocked. */
 	readonly unlockedAt: number | null;
 	readonly evidence: EvidenceVm | null;
+	/** The session of the history that earned the current tier; null when locked (or during a first scan). */
+	readonly earned: TierEarnedVm | null;
+	/** Every tier reached, lowest first, each with the session that reached it. */
+	readonly tierHistory: readonly TierEarnedVm[];
 }
 
 export type ScanPhase = 'idle' | 'bootstrap' | 'refresh' | 'rebuild';
@@ -95,6 +99,7 @@ export interface ViewModel {
 	readonly scan: ScanStatusVm;
 	/** Set when there is no snapshot worth a grid (or, for `unreadable`, alongside the last good one). */
 	readonly problem: ProblemVm | null;
+	readonly journey: JourneyVm;
 }
 
 /** Host → webview. */
@@ -102,7 +107,11 @@ export type ToWebview =
 	/** The whole model; sent after `ready`, on every change while visible, and when the view becomes visible. */
 	| { readonly type: 'model'; readonly model: ViewModel }
 	/** Scroll to and focus one card (an unlock notification's "Show" button). */
-	| { readonly type: 'reveal'; readonly achievementId: string };
+	| { readonly type: 'reveal'; readonly achievementId: string }
+	/** Scroll to and focus the Journey section ("Show Achievements Timeline"). */
+	| { readonly type: 'showJourney' }
+	/** Draw the share card in the current theme and answer with `cardRendered` (or `cardFailed`). */
+	| { readonly type: 'renderCard'; readonly requestId: number };
 
 /** Webview → host. */
 export type ToHost =
@@ -118,9 +127,12 @@ export type ToHost =
 	/** The empty state's "Choose Hermes Home…" button. */
 	| { readonly type: 'chooseHome' }
 	/** Open the extension's settings. */
-	| { readonly type: 'openSettings' };
+	| { readonly type: 'openSettings' }
+	/** The share card asked for by `renderCard`: a PNG (base64, no data: prefix) and the same card as SVG text. */
+	| { readonly type: 'cardRendered'; readonly requestId: number; readonly png: string; readonly svg: string }
+	| { readonly type: 'cardFailed'; readonly requestId: number; readonly error: string };
 
-const toHostTypes: ReadonlySet<string> = new Set(['ready', 'rescan', 'openSession', 'chooseHome', 'openSettings']);
+const toHostTypes: ReadonlySet<string> = new Set(['ready', 'rescan', 'openSession', 'chooseHome', 'openSettings', 'cardRendered', 'cardFailed']);
 
 /** The host never trusts the webview: every message is checked before it is acted on. */
 export function isToHost(message: unknown): message is ToHost {
@@ -134,7 +146,46 @@ export function isToHost(message: unknown): message is ToHost {
 	switch (type) {
 		case 'openSession':
 			return typeof (message as { sessionId?: unknown }).sessionId === 'string';
+		case 'cardRendered': {
+			const card = message as { requestId?: unknown; png?: unknown; svg?: unknown };
+			return typeof card.requestId === 'number' && typeof card.png === 'string' && typeof card.svg === 'string';
+		}
+		case 'cardFailed': {
+			const failure = message as { requestId?: unknown; error?: unknown };
+			return typeof failure.requestId === 'number' && typeof failure.error === 'string';
+		}
 		default:
 			return true;
 	}
+}
+
+/** One tier reached, and the session of the history that reached it first. */
+export interface TierEarnedVm {
+	/** Null for a multi-condition achievement. */
+	readonly tier: TierName | null;
+	/** Unix milliseconds of the earning session's start; null when it has none. */
+	readonly at: number | null;
+	readonly sessionId: string;
+	readonly sessionTitle: string;
+}
+
+/** One tier unlock on the timeline, with the score (achievements unlocked) right after it. */
+export interface JourneyEventVm extends TierEarnedVm {
+	readonly id: string;
+	readonly name: string;
+	readonly score: number;
+}
+
+/** The Journey section: the score over time, its tier unlocks, and sessions per day. */
+export interface JourneyVm {
+	/** Every tier unlock in earned order. */
+	readonly events: readonly JourneyEventVm[];
+	readonly total: number;
+	/** Unix milliseconds of the oldest and newest session start. */
+	readonly firstSessionAt: number | null;
+	readonly lastSessionAt: number | null;
+	/** Sessions per local day (`YYYY-MM-DD`) for the year up to `untilDay`, oldest first; days without sessions left out. */
+	readonly sessionsPerDay: readonly (readonly [string, number])[];
+	/** The last day of the heatmap: the day the snapshot was taken. */
+	readonly untilDay: string | null;
 }

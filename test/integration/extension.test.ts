@@ -1,8 +1,8 @@
 // Runs inside a real VS Code extension host (code-server's, or @vscode/test-electron's), against the
 // built extension: activation, commands, the scan worker, the status bar, the view and settings.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/host/api.ts';
@@ -20,6 +20,8 @@ const commandIds = [
 	'hermesAchievements.export',
 	'hermesAchievements.resetHistory',
 	'hermesAchievements.chooseHome',
+	'hermesAchievements.showTimeline',
+	'hermesAchievements.exportCard',
 ];
 
 function scoreText(figures: ExpectedFigures): string {
@@ -144,6 +146,20 @@ describe('Hermes Achievements in a real extension host', function () {
 		assert.equal(model.achievements.length, startFigures.totalCount);
 		const unlockedNames = model.achievements.filter((card) => card.state === 'unlocked').map((card) => card.name).sort();
 		assert.deepEqual(unlockedNames, [...startFigures.unlockedNames].sort());
+	});
+
+	it('Export Achievements Card opens the editor tab and writes a 1200x630 PNG and an SVG', async function () {
+		this.timeout(60_000);
+		const folder = mkdtempSync(join(tmpdir(), 'hermes-it-card-'));
+		homesToRemove.push(folder);
+		const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('hermesAchievements.exportCard', vscode.Uri.file(join(folder, 'card.png')));
+		assert.equal(written?.fsPath, join(folder, 'card.png'));
+		const png = readFileSync(join(folder, 'card.png'));
+		assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+		assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630]);
+		const svg = readFileSync(join(folder, 'card.svg'), 'utf8');
+		assert.ok(svg.includes(`${startFigures.unlockedCount}</tspan><tspan`), 'the score is not on the SVG');
+		assert.ok(!svg.includes(startHome), 'the Hermes home is on the card');
 	});
 
 	it('re-points to another Hermes home when the setting changes', async function () {

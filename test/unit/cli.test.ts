@@ -64,6 +64,24 @@ describe('command line', function () {
 		assert.equal(full.scan_meta.sessions_rescanned, 30);
 	});
 
+	it('lists the unlocks in earned order with their sessions, readable and as JSON', () => {
+		const snapshot = JSON.parse(runCli('scan', '--home', home, '--json').stdout);
+		const tierEntries = snapshot.achievements.flatMap((a: { tier_history: unknown[] }) => a.tier_history);
+		assert.ok(tierEntries.length > 0, 'the fixture earned nothing');
+		const timeline = JSON.parse(runCli('timeline', '--home', home, '--json').stdout);
+		assert.equal(timeline.unlocks.length, tierEntries.length);
+		const dates = timeline.unlocks.map((u: { earned_at: number }) => u.earned_at);
+		assert.deepEqual(dates, [...dates].sort((a, b) => a - b));
+		assert.equal(timeline.unlocks.at(-1).unlocked_count, snapshot.unlocked_count);
+		assert.equal(timeline.first_session_at, snapshot.activity.first_session_at);
+		const first = timeline.unlocks[0];
+		const text = runCli('timeline', '--home', home);
+		assert.equal(text.status, 0, text.stderr);
+		const firstLine = text.stdout.split('\n').find((line) => line.includes(`[${first.session_id}]`));
+		assert.ok(firstLine?.includes(new Date(first.earned_at * 1000).toISOString().slice(0, 10)), text.stdout);
+		assert.ok(firstLine?.includes(first.name), text.stdout);
+	});
+
 	it('reports the scan status, readable and as JSON', () => {
 		assert.match(runCli('status', '--home', home).stdout, /No scan has run/);
 		runCli('scan', '--home', home);
@@ -74,7 +92,7 @@ describe('command line', function () {
 	});
 
 	it('exits 2 with the usage on bad usage', () => {
-		for (const args of [['frobnicate'], ['scan', '--bogus'], ['scan', '--home'], ['status', '--full'], ['scan', '--profile', 'Not A Name']]) {
+		for (const args of [['frobnicate'], ['timeline', '--full'], ['scan', '--bogus'], ['scan', '--home'], ['status', '--full'], ['scan', '--profile', 'Not A Name']]) {
 			const run = runCli(...args);
 			assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
 			assert.match(run.stderr, /Usage:/);

@@ -5,6 +5,7 @@ import { createAchievementsService } from '../../src/core/coordinator.ts';
 import type { Snapshot } from '../../src/core/model.ts';
 import type { AchievementsService, CoordinatorState, ServiceChange, UnlockNotice } from '../../src/core/service.ts';
 import { pluginPaths } from '../../src/core/store/pluginPaths.ts';
+import { snapshotSchemaVersion } from '../../src/core/store/snapshotFile.ts';
 import { HistoryEditor } from '../support/historyEdits.ts';
 import type { NewMessage } from '../support/historyEdits.ts';
 import type { ParityFixture } from '../support/fixtures.ts';
@@ -283,7 +284,7 @@ describe('coordinator (real worker, real fixture home)', function () {
 			assert.equal(result.scan_meta.mode, 'full');
 			assert.deepEqual(result.aggregate, first.aggregate);
 			await restarted.flush();
-			assert.equal((JSON.parse(readFileSync(paths.snapshot, 'utf8')) as { schema_version: number }).schema_version, 1);
+			assert.equal((JSON.parse(readFileSync(paths.snapshot, 'utf8')) as { schema_version: number }).schema_version, snapshotSchemaVersion);
 		});
 	});
 

@@ -20,6 +20,11 @@ describe('snapshotToMarkdown', () => {
 			achievement({
 				id: 'let_him_cook', state: 'unlocked', unlocked: true, tier: 'Silver', progress: 640, progress_pct: 20,
 				next_tier: 'Gold', next_threshold: 1200, unlocked_at: Date.UTC(2026, 0, 2) / 1000, unlocked_tier: 'Copper',
+				earned_at: Date.UTC(2025, 10, 20, 22) / 1000, earned_session_id: 's-9', earned_session_title: 'Refactor the | parser',
+				tier_history: [
+					{ tier: 'Copper', earned_at: Date.UTC(2025, 9, 1) / 1000, session_id: 's-1', session_title: 'First steps' },
+					{ tier: 'Silver', earned_at: Date.UTC(2025, 10, 20, 22) / 1000, session_id: 's-9', session_title: 'Refactor the | parser' },
+				],
 			}),
 			achievement({ id: 'pipes', name: 'Pipes | and *stars*', category: 'Debugging Chaos', progress: 15, next_tier: 'Copper', next_threshold: 18, criteria: 'Count `this`.' }),
 			achievement({ id: 'full_send', name: 'Full Send', kind: 'multi_condition', next_tier: null, progress: 72, progress_pct: 72, next_threshold: 100 }),
@@ -33,9 +38,9 @@ describe('snapshotToMarkdown', () => {
 		assert.match(markdown, /^# Hermes Achievements\n\n1 of 5 unlocked, generated 2026-01-15 09:30 UTC from 120 sessions\.\n/);
 	});
 
-	it('lists unlocked achievements with tier, progress and first unlock date', () => {
+	it('lists unlocked achievements with tier, progress, earned date and session, and first unlock date', () => {
 		assert.match(markdown, /^## Unlocked \(1\)$/m);
-		assert.match(markdown, /^\| Let Him Cook \| Agent Autonomy \| Silver \| 640 \/ 1200 for Gold \| 2026-01-02 \|$/m);
+		assert.match(markdown, /^\| Let Him Cook \| Agent Autonomy \| Silver \| 640 \/ 1200 for Gold \| 2025-11-20 \| Refactor the \\\| parser \| 2026-01-02 \|$/m);
 	});
 
 	it('lists achievements in progress, escaping table and emphasis characters', () => {

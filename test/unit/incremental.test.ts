@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyzeSession } from '../../src/core/analysis/analyzeSession.ts';
+import { generateHistory } from '../../src/core/demo/historyGenerator.ts';
 import { SeededRandom } from '../../src/core/demo/random.ts';
 import { Aggregate } from '../../src/core/engine/aggregate.ts';
+import { EarnedDates } from '../../src/core/engine/earnedDates.ts';
 import { buildSnapshot } from '../../src/core/engine/snapshot.ts';
 import { openHistory } from '../../src/core/hermes/history.ts';
-import type { Snapshot } from '../../src/core/model.ts';
+import type { Contribution, Snapshot } from '../../src/core/model.ts';
 import { ScanEngine, engineVersion } from '../../src/core/scan/scanEngine.ts';
 import { pluginPaths } from '../../src/core/store/pluginPaths.ts';
 import { HistoryEditor, randomTurns } from '../support/historyEdits.ts';
-import { removeDir, unpackParityHome } from '../support/fixtures.ts';
+import { makeTempDir, removeDir, unpackParityHome } from '../support/fixtures.ts';
 
 /** The evaluation fields a view reads; the incremental and the from-scratch scan must agree on all. */
 function evaluations(snapshot: Snapshot) {
@@ -17,6 +20,17 @@ function evaluations(snapshot: Snapshot) {
 		id: a.id, state: a.state, tier: a.tier, progress: a.progress, progress_pct: a.progress_pct,
 		next_tier: a.next_tier, next_threshold: a.next_threshold, unlocked: a.unlocked, discovered: a.discovered,
 	}));
+}
+
+/** When each tier was earned, and by which session; a rebuild must give the very same answer. */
+function earnedDates(snapshot: Snapshot) {
+	return {
+		achievements: snapshot.achievements.map((a) => ({
+			id: a.id, earned_at: a.earned_at, earned_session_id: a.earned_session_id,
+			earned_session_title: a.earned_session_title, tier_history: a.tier_history,
+		})),
+		activity: snapshot.activity,
+	};
 }
 
 /**
@@ -28,9 +42,14 @@ function scanFromScratch(home: string): Snapshot {
 	try {
 		const aggregate = new Aggregate();
 		const sessions = history.listSessions();
+		const contributions = new Map<string, { contribution: Contribution }>();
 		for (const session of sessions) {
-			aggregate.add(analyzeSession(session, history.readMessages(session)));
+			const contribution = analyzeSession(session, history.readMessages(session));
+			aggregate.add(contribution);
+			contributions.set(session.id, { contribution });
 		}
+		const earned = new EarnedDates();
+		earned.update(contributions);
 		return buildSnapshot({
 			values: aggregate.values(),
 			unlocks: new Map(),
@@ -39,6 +58,7 @@ function scanFromScratch(home: string): Snapshot {
 			meta: { mode: 'full', sessions_total: sessions.length, sessions_rescanned: sessions.length, sessions_reused: 0, duration_ms: 0 },
 			generatedAt: 0,
 			partial: false,
+			earned,
 		});
 	} finally {
 		history.close();
@@ -134,6 +154,7 @@ describe('incremental scan (property test)', function () {
 				assert.deepEqual(incremental.aggregate, scratch.aggregate, `${context}: aggregate`);
 				assert.deepEqual(evaluations(incremental), evaluations(scratch), `${context}: evaluations`);
 				assert.equal(incremental.unlocked_count, scratch.unlocked_count, context);
+				assert.deepEqual(earnedDates(incremental), earnedDates(scratch), `${context}: earned dates`);
 			}
 			assert.ok(seen.size >= 5, `the sequence exercised only ${[...seen].join(', ')}`);
 		});
@@ -174,4 +195,47 @@ describe('incremental scan (property test)', function () {
 			assert.equal(again.scan_meta.sessions_rescanned, 0);
 		});
 	}
+});
+
+describe('earned dates after incremental changes', function () {
+	this.timeout(120_000);
+	let home: string;
+
+	beforeEach(() => {
+		home = join(makeTempDir('hermes-earned-inc-'), 'home');
+		generateHistory({ home, sessions: 40, seed: 5, schema: 'v17' });
+	});
+
+	afterEach(() => {
+		removeDir(join(home, '..'));
+	});
+
+	it('appending sessions, extending the oldest one and rewinding it give the rebuild\'s tier_history', async () => {
+		const editor = new HistoryEditor(home);
+		const engine = new ScanEngine(home);
+		const initial = await engine.scan(false);
+		assert.deepEqual(earnedDates(initial), earnedDates(scanFromScratch(home)), 'first scan');
+		const rng = new SeededRandom(31);
+		const newest = Math.max(...initial.achievements.flatMap((a) => a.tier_history.map((h) => h.earned_at ?? 0)), initial.activity.last_session_at ?? 0);
+		for (let i = 0; i < 3; i++) {
+			editor.addSession({ id: `newer_${i}`, startedAt: newest + 3600 * (i + 1), model: 'openai/gpt-5', title: `Newer ${i}`, source: 'cli' }, randomTurns(rng, 40));
+			const appended = await engine.scan(false);
+			assert.deepEqual(earnedDates(appended), earnedDates(scanFromScratch(home)), `after appending session ${i}`);
+		}
+
+		// The oldest session alone now makes 250 tool calls: it earns Let Him Cook's Copper (200 in one session).
+		const oldest = editor.sessionIds().at(-1)!;
+		const calls = Array.from({ length: 250 }, (_, n) => ({ id: `bulk_${n}`, type: 'function', function: { name: 'terminal', arguments: '{"command": "ls"}' } }));
+		editor.appendMessages(oldest, [{ role: 'assistant', content: '', toolCalls: JSON.stringify(calls) }]);
+		const extended = await engine.scan(false);
+		assert.equal(extended.scan_meta.sessions_rescanned, 1);
+		assert.deepEqual(earnedDates(extended), earnedDates(scanFromScratch(home)), 'after extending the oldest session');
+		const cook = extended.achievements.find((a) => a.id === 'let_him_cook')!;
+		assert.equal(cook.tier_history[0]?.session_id, oldest, 'the oldest session did not take over the Copper tier');
+
+		editor.rewind(oldest, 1);
+		const rewound = await engine.scan(false);
+		assert.deepEqual(earnedDates(rewound), earnedDates(scanFromScratch(home)), 'after the rewind');
+		assert.notEqual(rewound.achievements.find((a) => a.id === 'let_him_cook')!.tier_history[0]?.session_id, oldest);
+	});
 });

@@ -1,6 +1,8 @@
 import type { AchievementCardVm, CardState, RequirementVm } from '../../src/shared/protocol.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { domId, h, icon, meter } from '../dom.ts';
+import { render } from 'lit-html';
+import { renderEarned } from './earned.ts';
 import { tierClass } from './tier.ts';
 
 const stateLabels: Readonly<Record<CardState, string>> = {
@@ -43,7 +45,14 @@ export function renderCard(card: AchievementCardVm): HTMLLIElement {
 		: null,
 	hidden ? null : renderProgress(card),
 	card.evidence ? renderEvidence(card.evidence.sessionId, card.evidence.title, card.evidence.value, card.metricLabel) : null,
-	card.unlockedAt !== null ? h('p', { class: 'card-unlocked' }, `Unlocked ${formatDate(card.unlockedAt)}`) : null);
+	card.earned ? earnedSlot(card) : null,
+	card.unlockedAt !== null && !card.earned ? h('p', { class: 'card-unlocked' }, `Unlocked ${formatDate(card.unlockedAt)}`) : null);
+}
+
+function earnedSlot(card: AchievementCardVm): HTMLElement {
+	const slot = h('div', { class: 'card-earned-slot' });
+	render(renderEarned(card), slot);
+	return slot;
 }
 
 function badgeForTier(card: AchievementCardVm): HTMLElement | null {
@@ -95,7 +104,7 @@ function renderRequirement(requirement: RequirementVm): HTMLLIElement {
 function renderEvidence(sessionId: string, title: string, value: number, unit: string | null): HTMLElement {
 	const shownTitle = title.trim() === '' ? 'Untitled session' : title;
 	return h('p', { class: 'card-evidence' },
-		h('span', { class: 'evidence-label' }, 'Earned in'),
+		h('span', { class: 'evidence-label' }, 'Best session'),
 		h('button', {
 			type: 'button',
 			class: 'link evidence-link',

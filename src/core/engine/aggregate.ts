@@ -34,7 +34,7 @@ const renamedSums = {
 const plainSums = ['browser_calls', 'image_vision_calls', 'tts_calls'] as const satisfies readonly StatName[];
 
 /** Aggregate name → the per-session stat it sums; every `*_events` stat is summed under its own name. */
-const sums: readonly (readonly [string, StatName])[] = [
+export const sums: readonly (readonly [string, StatName])[] = [
 	...Object.entries(renamedSums),
 	...[...plainSums, ...statNames.filter((name) => name.endsWith('_events'))].map((name) => [name, name] as const),
 ];

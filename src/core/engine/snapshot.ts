@@ -1,5 +1,6 @@
 import { catalog } from '../catalog/catalog.ts';
-import type { AchievementView, AggregateValues, ScanMeta, Snapshot, UnlockRecord } from '../model.ts';
+import type { AchievementView, AggregateValues, HistoryActivity, ScanMeta, Snapshot, UnlockRecord } from '../model.ts';
+import type { EarnedView } from './earnedDates.ts';
 import { evaluate } from './evaluate.ts';
 
 export interface SnapshotInput {
@@ -12,7 +13,11 @@ export interface SnapshotInput {
 	readonly generatedAt: number;
 	readonly partial: boolean;
 	readonly error?: string | null;
+	/** When each tier was earned; absent for partial and failed snapshots (no dates, no activity). */
+	readonly earned?: EarnedView;
 }
+
+const noActivity: HistoryActivity = { first_session_at: null, last_session_at: null, sessions_per_day: {} };
 
 const hiddenName = '???';
 
@@ -23,6 +28,8 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
 		const unlock = evaluation.unlocked ? input.unlocks.get(entry.id) : undefined;
 		// A secret nobody has a signal of yet gives nothing away: no name, no rule, no thresholds.
 		const hidden = evaluation.state === 'secret';
+		const tierHistory = evaluation.unlocked ? (input.earned?.tierHistory(entry.id) ?? []) : [];
+		const earned = tierHistory.at(-1);
 		return {
 			...evaluation,
 			name: hidden ? hiddenName : entry.name,
@@ -39,6 +46,10 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
 			unlocked_at: unlock?.unlocked_at ?? null,
 			unlocked_tier: unlock?.tier ?? null,
 			evidence: unlock?.evidence ?? null,
+			earned_at: earned?.earned_at ?? null,
+			earned_session_id: earned?.session_id ?? null,
+			earned_session_title: earned?.session_title ?? null,
+			tier_history: tierHistory,
 		};
 	});
 	return {
@@ -55,6 +66,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
 		scan_meta: input.meta,
 		home: input.home,
 		partial: input.partial,
+		activity: input.earned?.activity() ?? noActivity,
 	};
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { analyzeSession } from '../analysis/analyzeSession.ts';
 import { Aggregate } from '../engine/aggregate.ts';
+import { EarnedDates } from '../engine/earnedDates.ts';
 import { buildSnapshot, evidenceMetric } from '../engine/snapshot.ts';
 import { historyStamp, openHistory } from '../hermes/history.ts';
 import type { HermesHistory } from '../hermes/history.ts';
@@ -51,6 +52,7 @@ export class ScanEngine {
 	private readonly paths: PluginPaths;
 	private entries = new Map<string, CheckpointEntry>();
 	private aggregate = new Aggregate();
+	private readonly earned = new EarnedDates();
 	private unlocks: UnlockHistory = new Map();
 	/** The shared unlock history (or our copy) lacks records we hold: write on the next completion. */
 	private unlocksBehind = false;
@@ -270,6 +272,10 @@ export class ScanEngine {
 	}
 
 	private snapshotOf(meta: ScanMeta, partial: boolean): Snapshot {
+		// A cold scan's running results skip the earned dates: every partial would be a full replay.
+		if (!partial) {
+			this.earned.update(this.entries);
+		}
 		return buildSnapshot({
 			values: this.aggregate.values(),
 			unlocks: this.unlocks,
@@ -278,6 +284,7 @@ export class ScanEngine {
 			meta,
 			generatedAt: Date.now() / 1000,
 			partial,
+			earned: partial ? undefined : this.earned,
 		});
 	}
 

@@ -3,7 +3,8 @@ import { readJsonFile, writeJsonAtomic } from './jsonFile.ts';
 import { InvalidShape, isRecord } from './shapeChecks.ts';
 import { checkSnapshot } from './snapshotShape.ts';
 
-export const snapshotSchemaVersion = 1;
+/** 2: earned dates (`earned_at`, `tier_history`, …) and `activity`. */
+export const snapshotSchemaVersion = 2;
 
 type LoadedFile =
 	| { readonly kind: 'current'; readonly snapshot: Snapshot; readonly sourceToken: string | null }

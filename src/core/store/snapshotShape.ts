@@ -1,4 +1,4 @@
-import type { AchievementView, Evidence, ScanMeta, Snapshot } from '../model.ts';
+import type { AchievementView, Evidence, HistoryActivity, ScanMeta, Snapshot, TierEarned } from '../model.ts';
 import {
 	InvalidShape, isFiniteNumber, isNullableNumber, isNullableString, isNumberArray, isNumberRecord, isRecord,
 } from './shapeChecks.ts';
@@ -28,6 +28,7 @@ export function checkSnapshot(raw: Record<string, unknown>): Snapshot {
 	if (!isScanMeta(raw.scan_meta)) fail('scan_meta');
 	if (typeof raw.home !== 'string') fail('home');
 	if (typeof raw.partial !== 'boolean') fail('partial');
+	if (!isActivity(raw.activity)) fail('activity');
 	return raw as unknown as Snapshot;
 }
 
@@ -55,6 +56,21 @@ function checkAchievement(raw: unknown, at: string, fail: (field: string) => nev
 	if (item.requires !== null && !isNumberRecord(item.requires)) bad('requires');
 	if (!isNullableNumber(item.unlocked_at)) bad('unlocked_at');
 	if (item.evidence !== null && !isEvidence(item.evidence)) bad('evidence');
+	if (!isNullableNumber(item.earned_at)) bad('earned_at');
+	for (const field of ['earned_session_id', 'earned_session_title']) {
+		if (!isNullableString(item[field])) bad(field);
+	}
+	if (!Array.isArray(item.tier_history) || !item.tier_history.every(isTierEarned)) bad('tier_history');
+}
+
+function isTierEarned(raw: unknown): raw is TierEarned {
+	return isRecord(raw) && (raw.tier === null || isTierName(raw.tier)) && isNullableNumber(raw.earned_at)
+		&& typeof raw.session_id === 'string' && typeof raw.session_title === 'string';
+}
+
+function isActivity(raw: unknown): raw is HistoryActivity {
+	return isRecord(raw) && isNullableNumber(raw.first_session_at) && isNullableNumber(raw.last_session_at)
+		&& isNumberRecord(raw.sessions_per_day);
 }
 
 export function isEvidence(raw: unknown): raw is Evidence {

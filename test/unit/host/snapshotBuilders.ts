@@ -31,6 +31,10 @@ export function achievement(overrides: AchievementOverrides): AchievementView {
 		unlocked_at: null,
 		unlocked_tier: null,
 		evidence: null,
+		earned_at: null,
+		earned_session_id: null,
+		earned_session_title: null,
+		tier_history: [],
 		...overrides,
 	};
 }
@@ -117,6 +121,7 @@ export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
 		scan_meta: { mode: 'incremental', sessions_total: 120, sessions_rescanned: 3, sessions_reused: 117, duration_ms: 840 },
 		home: '/home/user/.hermes',
 		partial: false,
+		activity: { first_session_at: null, last_session_at: null, sessions_per_day: {} },
 		...overrides,
 	};
 }

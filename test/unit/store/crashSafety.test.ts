@@ -39,12 +39,14 @@ for (let i = 0; i < 400; i++) {
 	achievements.push({ id: 'a' + i, name: 'Achievement ' + i, description: 'x'.repeat(2000), criteria: 'Requirement: ' + i,
 		category: 'c', icon: 'i', kind: 'lifetime', secret: false, metric: 'm', metric_label: 'l', tiers: [1, 2, 3, 4, 5], requires: null,
 		unlocked: false, discovered: true, state: 'discovered', tier: null, progress: i, progress_pct: 0, next_tier: 'Copper',
-		next_threshold: 1, unlocked_at: null, unlocked_tier: null, evidence: null });
+		next_threshold: 1, unlocked_at: null, unlocked_tier: null, evidence: null,
+		earned_at: null, earned_session_id: null, earned_session_title: null, tier_history: [] });
 }
 function snapshot(round) {
 	return { achievements, unlocked_count: 0, discovered_count: 400, secret_count: 0, total_count: 400, aggregate: { session_count: round },
 		generated_at: 1757690000 + round, is_stale: false, scan_id: 'r' + round, error: null,
-		scan_meta: { mode: 'full', sessions_total: 1, sessions_rescanned: 1, sessions_reused: 0, duration_ms: 1 }, home: 'h', partial: false };
+		scan_meta: { mode: 'full', sessions_total: 1, sessions_rescanned: 1, sessions_reused: 0, duration_ms: 1 }, home: 'h', partial: false,
+		activity: { first_session_at: null, last_session_at: null, sessions_per_day: {} } };
 }
 for (let round = 0; ; round++) {
 	await saveCheckpoint(dir + '/scan_checkpoint.json', checkpoint(round));

@@ -16,6 +16,9 @@ function achievement(i: number): AchievementView {
 		progress: 25, progress_pct: 25, next_tier: i % 4 === 0 ? null : 'Gold', next_threshold: 40,
 		unlocked_at: unlocked ? 1757690000 + i : null, unlocked_tier: unlocked && i % 4 !== 0 ? 'Copper' : null,
 		evidence: unlocked ? { session_id: `s${i}`, title: `Session ${i}`, value: 212 } : null,
+		earned_at: unlocked ? 1757600000 + i : null, earned_session_id: unlocked ? `s${i}` : null,
+		earned_session_title: unlocked ? `Session ${i}` : null,
+		tier_history: unlocked ? [{ tier: i % 4 === 0 ? null : 'Copper', earned_at: 1757600000 + i, session_id: `s${i}`, session_title: `Session ${i}` }] : [],
 	};
 }
 
@@ -35,6 +38,7 @@ function snapshot(count = 60): Snapshot {
 		scan_meta: { mode: 'full', sessions_total: 30, sessions_rescanned: 30, sessions_reused: 0, duration_ms: 812 },
 		home: 'example-hermes-home',
 		partial: false,
+		activity: { first_session_at: 1757000000, last_session_at: 1757600000, sessions_per_day: { '2025-09-04': 3, '2025-09-11': 1 } },
 	};
 }
 

@@ -1,5 +1,6 @@
 /// <reference types="mocha" />
 /// <reference types="node" />
+import './installDom.ts';
 import { JSDOM } from 'jsdom';
 import type { ToHost, ToWebview, ViewModel } from '../../../src/shared/protocol.ts';
 import { createApp } from '../../../webview/app.ts';

@@ -1,0 +1,14 @@
+const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Width and height from a PNG's IHDR chunk, or undefined when the bytes are not a PNG. */
+export function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+	if (bytes.length < 24 || signature.some((byte, i) => bytes[i] !== byte)) {
+		return undefined;
+	}
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const chunkType = String.fromCharCode(...bytes.subarray(12, 16));
+	if (chunkType !== 'IHDR') {
+		return undefined;
+	}
+	return { width: view.getUint32(16), height: view.getUint32(20) };
+}
