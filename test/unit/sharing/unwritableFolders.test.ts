@@ -81,9 +81,13 @@ describe('folders that cannot be written', function () {
 			const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mount], { encoding: 'utf8' });
 			assert.equal(mounted.status, 0, `a tiny tmpfs is needed (run as root): ${mounted.stderr}`);
 		});
-		after(() => {
+		after(async () => {
 			service?.dispose();
-			spawnSync('umount', [mount]);
+			// The scan worker lets go of state.db as it ends, a moment after dispose.
+			const deadline = Date.now() + 10_000;
+			while (spawnSync('umount', [mount]).status !== 0 && Date.now() < deadline) {
+				await new Promise((done) => setTimeout(done, 100));
+			}
 			rmSync(mount, { recursive: true, force: true });
 		});
 
