@@ -20,9 +20,10 @@ import { writeUserSettings } from '../../scripts/e2e/userSettings.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { scanWithCli, score } from './support/fixtureHome.ts';
 import { domText, pickColorTheme, readableText, runFromPalette, statusItem, waitForWorkbench, webviewContent } from './support/workbench.ts';
+import { screenshotFolder } from './support/screenshotFolder.ts';
 
 const vsix = join(projectRoot, 'dist', 'hermes-achievements.vsix');
-const screenshotsDir = join(projectRoot, 'docs', 'screenshots');
+const screenshotsDir = screenshotFolder(projectRoot);
 const day = 86_400;
 
 describe('Journey timeline and share card end to end (code-server + Chromium)', function () {
