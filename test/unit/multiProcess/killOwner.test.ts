@@ -17,9 +17,9 @@ const repo = join(import.meta.dirname, '..', '..', '..');
 const serviceScript = join(repo, 'test', 'support', 'serviceProcess.ts');
 
 /** Large enough that a full scan lasts over a second: the owner file shows progress once a second. */
-const historySessions = 600;
+const historySessions = 1_000;
 const windows = 3;
-const kills = 50;
+const kills = Number(process.env.KILLS ?? 50);
 const takeoverLimitMs = 5_000;
 
 type Unlocks = Record<string, { unlocked_at: number }>;
@@ -101,6 +101,7 @@ describe('kill -9 of the process that scans', function () {
 			const linesBefore = new Map(survivors.map((s) => [s, s.lines.length]));
 			victim.kill('SIGKILL');
 			const killedAt = performance.now();
+			const killedAtWall = Date.now();
 			alive.delete(owner.pid);
 			await waitFor(`round ${round}: another window to take over from pid ${owner.pid}`, () => {
 				const next = readScanOwner(ownerFile);
@@ -110,6 +111,8 @@ describe('kill -9 of the process that scans', function () {
 				return tookOver || finished ? true : undefined;
 			}, 30_000, () => readScanOwner(ownerFile));
 			takeovers.push(performance.now() - killedAt);
+			const nx = readScanOwner(ownerFile);
+			if (process.env.DEBUG_TAKEOVER) process.stdout.write(`round ${round}: killed ${owner.pid} at ${killedAtWall % 100000} survivors ${survivors.map((s) => s.pid).join(',')}: ${(performance.now() - killedAt).toFixed(0)} ms; lock taken after ${nx ? nx.heartbeat_at - killedAtWall : '?'} ms; ${nx?.kind}\n`);
 			await victim.exited;
 			spawnWindow();
 		}
