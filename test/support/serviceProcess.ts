@@ -17,6 +17,10 @@ export type ServiceReport =
 	| { readonly ready: number }
 	| { readonly snapshot: SeenSnapshot }
 	| { readonly announce: string }
+	/** This process's worker started reading the history (Unix ms), by its progress reports. */
+	| { readonly reading: number }
+	/** ... and that scan ended. */
+	| { readonly read_done: number }
 	| { readonly final: FinalReport };
 
 export interface SeenSnapshot {
@@ -49,6 +53,19 @@ function unlockDates(snapshot: Snapshot): Record<string, number> {
 }
 
 let lastScanId: string | undefined;
+/** The scan (by its start time) whose worker is reading here: only the lock holder's worker reads. */
+let readingScan: number | undefined;
+service.onDidChange(({ status }) => {
+	const scan = status.scanning;
+	if (readingScan !== undefined && scan?.started_at !== readingScan) {
+		readingScan = undefined;
+		report({ read_done: Date.now() });
+	}
+	if (readingScan === undefined && scan && scan.sessions_total > 0) {
+		readingScan = scan.started_at;
+		report({ reading: Date.now() });
+	}
+});
 service.onDidChange(({ snapshot }) => {
 	if (!snapshot || snapshot.partial || snapshot.scan_meta.mode === 'failed' || snapshot.scan_id === lastScanId) {
 		return;

@@ -19,7 +19,7 @@ const serviceScript = join(repo, 'test', 'support', 'serviceProcess.ts');
 /** Large enough that a full scan lasts over a second: the owner file shows progress once a second. */
 const historySessions = 1_000;
 const windows = 3;
-const kills = Number(process.env.KILLS ?? 50);
+const kills = 50;
 const takeoverLimitMs = 5_000;
 
 type Unlocks = Record<string, { unlocked_at: number }>;
@@ -60,7 +60,7 @@ describe('kill -9 of the process that scans', function () {
 		return child;
 	}
 
-	it(`is taken over within ${takeoverLimitMs / 1000} s, ${kills} times, leaving no orphan lock, no corrupt file and no lost record`, async () => {
+	it(`is taken over within ${takeoverLimitMs / 1000} s, ${kills} times, one reader at a time, leaving no orphan lock, no corrupt file and no lost record`, async () => {
 		const seed = testSeed('kill -9');
 		const random = new SeededRandom(seed);
 		const paths = pluginPaths(home);
@@ -80,6 +80,8 @@ describe('kill -9 of the process that scans', function () {
 			return owner && alive.has(owner.pid) && owner.sessions_total > 0 ? owner : undefined;
 		};
 		const takeovers: number[] = [];
+		const everyWindow: JsonLineChild<ServiceReport>[] = [...alive.values()];
+		const killedAtByPid = new Map<number, number>();
 		for (let round = 0; round < kills; round++) {
 			for (const window of alive.values()) {
 				window.send('rescan');
@@ -102,6 +104,7 @@ describe('kill -9 of the process that scans', function () {
 			victim.kill('SIGKILL');
 			const killedAt = performance.now();
 			const killedAtWall = Date.now();
+			killedAtByPid.set(owner.pid, killedAtWall);
 			alive.delete(owner.pid);
 			await waitFor(`round ${round}: another window to take over from pid ${owner.pid}`, () => {
 				const next = readScanOwner(ownerFile);
@@ -109,12 +112,10 @@ describe('kill -9 of the process that scans', function () {
 				// Or finished already: a survivor reports a rebuild it ran itself.
 				const finished = survivors.some((s) => s.find((l) => ('snapshot' in l && l.snapshot.mode === 'full' && !l.snapshot.joined ? true : undefined), linesBefore.get(s)));
 				return tookOver || finished ? true : undefined;
-			}, 30_000, () => readScanOwner(ownerFile));
+			}, 30_000, () => readScanOwner(ownerFile), 10);
 			takeovers.push(performance.now() - killedAt);
-			const nx = readScanOwner(ownerFile);
-			if (process.env.DEBUG_TAKEOVER) process.stdout.write(`round ${round}: killed ${owner.pid} at ${killedAtWall % 100000} survivors ${survivors.map((s) => s.pid).join(',')}: ${(performance.now() - killedAt).toFixed(0)} ms; lock taken after ${nx ? nx.heartbeat_at - killedAtWall : '?'} ms; ${nx?.kind}\n`);
 			await victim.exited;
-			spawnWindow();
+			everyWindow.push(spawnWindow());
 		}
 		const slowest = Math.max(...takeovers);
 		process.stdout.write(`      takeover after kill -9: median ${median(takeovers).toFixed(0)} ms, max ${slowest.toFixed(0)} ms over ${takeovers.length} kills\n`);
@@ -127,6 +128,25 @@ describe('kill -9 of the process that scans', function () {
 		const codes = await Promise.all([...alive.values()].map((w) => w.exited));
 		assert.deepEqual(codes, codes.map(() => 0), 'every window exits cleanly');
 		alive.clear();
+
+		// One reader at a time, all along: a window's worker reads only while its window holds the lock.
+		const readings = everyWindow.flatMap((w) => {
+			const spans: { pid: number; from: number; to: number }[] = [];
+			for (const line of w.lines) {
+				if ('reading' in line) {
+					spans.push({ pid: w.pid, from: line.reading, to: Infinity });
+				} else if ('read_done' in line && spans.length > 0) {
+					spans[spans.length - 1]!.to = line.read_done;
+				}
+			}
+			const killedAt = killedAtByPid.get(w.pid);
+			return spans.map((span) => (span.to === Infinity && killedAt !== undefined ? { ...span, to: killedAt } : span));
+		}).sort((a, b) => a.from - b.from);
+		assert.ok(readings.length >= kills, `only ${readings.length} scans were seen reading`);
+		for (let i = 1; i < readings.length; i++) {
+			const [previous, next] = [readings[i - 1]!, readings[i]!];
+			assert.ok(previous.to <= next.from, `pid ${next.pid} read the history from ${next.from} while pid ${previous.pid} did until ${previous.to}`);
+		}
 
 		// No orphan lock: a newcomer gets both locks at once.
 		for (const lockFile of [paths.scanLock, paths.unlockLock]) {
