@@ -10,6 +10,7 @@ import { ProcessLock } from '../../../src/core/store/processLock.ts';
 import { makeTempDir, removeDir } from '../../support/fixtures.ts';
 import { JsonLineChild } from '../../support/jsonLineChild.ts';
 import type { ServiceReport } from '../../support/serviceProcess.ts';
+import { overlappingSpans, readingSpans } from '../../support/readingSpans.ts';
 import { testSeed } from '../../support/testSeed.ts';
 import { waitFor } from '../../support/waitFor.ts';
 
@@ -130,23 +131,9 @@ describe('kill -9 of the process that scans', function () {
 		alive.clear();
 
 		// One reader at a time, all along: a window's worker reads only while its window holds the lock.
-		const readings = everyWindow.flatMap((w) => {
-			const spans: { pid: number; from: number; to: number }[] = [];
-			for (const line of w.lines) {
-				if ('reading' in line) {
-					spans.push({ pid: w.pid, from: line.reading, to: Infinity });
-				} else if ('read_done' in line && spans.length > 0) {
-					spans[spans.length - 1]!.to = line.read_done;
-				}
-			}
-			const killedAt = killedAtByPid.get(w.pid);
-			return spans.map((span) => (span.to === Infinity && killedAt !== undefined ? { ...span, to: killedAt } : span));
-		}).sort((a, b) => a.from - b.from);
+		const readings = readingSpans(everyWindow, killedAtByPid);
 		assert.ok(readings.length >= kills, `only ${readings.length} scans were seen reading`);
-		for (let i = 1; i < readings.length; i++) {
-			const [previous, next] = [readings[i - 1]!, readings[i]!];
-			assert.ok(previous.to <= next.from, `pid ${next.pid} read the history from ${next.from} while pid ${previous.pid} did until ${previous.to}`);
-		}
+		assert.equal(overlappingSpans(readings), undefined);
 
 		// No orphan lock: a newcomer gets both locks at once.
 		for (const lockFile of [paths.scanLock, paths.unlockLock]) {

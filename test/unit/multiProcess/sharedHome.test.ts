@@ -8,6 +8,7 @@ import { makeTempDir, removeDir } from '../../support/fixtures.ts';
 import { JsonLineChild, nodeFlags } from '../../support/jsonLineChild.ts';
 import { prepareGrowingHistory } from '../../support/replayHistory.ts';
 import type { FinalReport, ServiceReport } from '../../support/serviceProcess.ts';
+import { overlappingSpans, readingSpans } from '../../support/readingSpans.ts';
 import { testSeed } from '../../support/testSeed.ts';
 import { waitFor } from '../../support/waitFor.ts';
 
@@ -38,6 +39,8 @@ interface PhaseResult {
 	readonly cliRuns: CliRun[];
 	readonly sessionsAdded: number;
 	readonly totalScans: number;
+	/** Two windows reading the history at once, if that ever happened. */
+	readonly overlap: string | undefined;
 	readonly home: string;
 }
 
@@ -106,6 +109,7 @@ async function runPhase(windows: number, seed: number, dirs: string[]): Promise<
 			cliRuns,
 			sessionsAdded: writer.lines.length,
 			totalScans,
+			overlap: overlappingSpans(readingSpans(services)),
 			home,
 		};
 	} finally {
@@ -131,6 +135,7 @@ describe('several windows and the command line on one home while Hermes writes',
 
 		for (const phase of [alone, three]) {
 			const label = `${phase.finals.length} window(s)`;
+			assert.equal(phase.overlap, undefined, `${label}: two windows scanned at once`);
 			assert.ok(phase.sessionsAdded >= 25, `${label}: the writer added only ${phase.sessionsAdded} sessions`);
 
 			// Each unlock announced once per machine, and every unlock or tier raise announced.
