@@ -130,7 +130,7 @@ describe('several windows and the command line on one home while Hermes writes',
 		const three = await runPhase(3, seed, dirs);
 		const describe = (p: PhaseResult): string =>
 			`${p.totalScans} scans (${p.finals.map((f) => f.counters.scans_run).join('+')} in windows, ${p.cliRuns.filter((r) => !r.joined).length}/${p.cliRuns.length} command-line runs scanned; ` +
-			`joined ${p.finals.map((f) => f.counters.scans_joined).join('+')}; command line read ${p.cliRuns.map((r) => r.sessionsRescanned).join(',')} sessions)`;
+			`joined ${p.finals.map((f) => f.counters.scans_joined).join('+')}; command line read ${p.cliRuns.map((r) => r.sessionsRescanned).join(',')} sessions; ${p.announced.length} unlocks announced)`;
 		process.stdout.write(`      one window: ${describe(alone)}\n      three windows: ${describe(three)}\n`);
 
 		for (const phase of [alone, three]) {
