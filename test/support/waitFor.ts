@@ -1,5 +1,5 @@
-/** Polls `probe` until it returns something other than undefined; fails with `what` and the last value seen. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000, lastSeen?: () => unknown): Promise<T> {
+/** Polls `probe` (every `pollMs`) until it returns something other than undefined; fails with `what` and the last value seen. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000, lastSeen?: () => unknown, pollMs = 100): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
@@ -10,6 +10,6 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
 			const seen = lastSeen ? ` (last seen: ${JSON.stringify(lastSeen())})` : '';
 			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${seen}`);
 		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		await new Promise((resolve) => setTimeout(resolve, pollMs));
 	}
 }

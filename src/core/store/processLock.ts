@@ -16,8 +16,9 @@ export class ProcessLock {
 	private readonly candidates: () => readonly string[];
 	private readonly waitMs: number;
 	private db: DatabaseSync | undefined;
-	private holds = 0;
+	/** Whether `db` runs without a journal file yet (set once the file could be read). */
 	private configured = false;
+	private holds = 0;
 	/** The file in use, once one could be opened. */
 	path: string | undefined;
 
@@ -47,7 +48,7 @@ export class ProcessLock {
 		const db = this.open();
 		try {
 			if (!this.configured) {
-				// Nothing is ever written, so no journal file is needed beside the lock.
+				// Needs to read the file, so it could not be done while someone else held the lock.
 				db.exec('PRAGMA journal_mode = MEMORY');
 				this.configured = true;
 			}
@@ -74,6 +75,7 @@ export class ProcessLock {
 
 	dispose(): void {
 		this.holds = 0;
+		this.configured = false;
 		if (this.db?.isOpen) {
 			this.db.close();
 		}
@@ -88,32 +90,47 @@ export class ProcessLock {
 		this.dispose();
 		let lastError: unknown;
 		for (const path of candidates) {
-			let db: DatabaseSync;
+			let db: DatabaseSync | undefined;
 			try {
 				mkdirSync(dirname(path), { recursive: true });
 				db = new DatabaseSync(path, { timeout: this.waitMs });
+				const configured = this.probe(db);
+				this.db = db;
+				this.path = path;
+				this.configured = configured;
+				return db;
 			} catch (error) {
-				lastError = error;
-				continue;
-			}
-			try {
-				// A file that opened read-only (someone else's) cannot take an exclusive lock: try the next.
-				db.exec('BEGIN IMMEDIATE');
-				db.exec('ROLLBACK');
-			} catch (error) {
-				if (!isBusy(error)) {
+				if (db?.isOpen) {
 					db.close();
-					lastError = error;
-					continue;
 				}
-				// Usable, just held by someone right now.
+				lastError = error;
 			}
-			this.db = db;
-			this.path = path;
-			this.configured = false;
-			return db;
 		}
 		throw new Error(`No lock file could be opened (${errorMessage(lastError)}).`, { cause: lastError });
+	}
+
+	/**
+	 * Whether the file can hold the lock at all: a file that opened read-only (someone else's) cannot
+	 * take an exclusive lock, and throws. Busy means usable, just held right now; every statement
+	 * that touches the file (setting the journal mode too) fails until the holder lets go, so the
+	 * journal mode is left to `tryAcquire` (false) and the check does not wait out `waitMs`.
+	 */
+	private probe(db: DatabaseSync): boolean {
+		db.exec('PRAGMA busy_timeout = 0');
+		try {
+			// Nothing is ever written, so no journal file is needed beside the lock.
+			db.exec('PRAGMA journal_mode = MEMORY');
+			db.exec('BEGIN EXCLUSIVE');
+			db.exec('ROLLBACK');
+			return true;
+		} catch (error) {
+			if (isBusy(error)) {
+				return false;
+			}
+			throw error;
+		} finally {
+			db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(this.waitMs))}`);
+		}
 	}
 }
 
