@@ -11,6 +11,8 @@ export interface ExtensionApi {
 	statusBarState(): StatusBarState;
 	/** The last model posted to either webview (sidebar view or editor panel). */
 	lastPostedModel(): ViewModel | undefined;
+	/** How many models were posted to the webviews so far (an unchanged model is never posted). */
+	modelsPosted(): number;
 	/** Every unlock notification shown in this window, oldest first. */
 	shownNotifications(): readonly string[];
 }
@@ -20,10 +22,11 @@ export interface ExtensionApiSources {
 	readonly statusBar: { state(): StatusBarState };
 	readonly notifier: { shown(): readonly string[] };
 	readonly lastPostedModel: () => ViewModel | undefined;
+	readonly modelsPosted: () => number;
 }
 
 export function createExtensionApi(sources: ExtensionApiSources): ExtensionApi {
-	const { slot, statusBar, notifier, lastPostedModel } = sources;
+	const { slot, statusBar, notifier, lastPostedModel, modelsPosted } = sources;
 	return {
 		get service() {
 			return slot.service;
@@ -33,6 +36,7 @@ export function createExtensionApi(sources: ExtensionApiSources): ExtensionApi {
 		},
 		statusBarState: () => statusBar.state(),
 		lastPostedModel,
+		modelsPosted,
 		shownNotifications: () => notifier.shown(),
 	};
 }

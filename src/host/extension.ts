@@ -10,8 +10,10 @@ import type { ExtensionApi } from './api.ts';
 import { commandIds, contributionIds } from './commandIds.ts';
 import { registerCommands } from './commands.ts';
 import { configSection, readConfig, serviceInputsChanged } from './config.ts';
+import { DemoMode } from './demoMode.ts';
 import type { HermesAchievementsConfig } from './config.ts';
 import { HomeWatcher } from './homeWatcher.ts';
+import { LastReadTracker } from './lastRead.ts';
 import { ScanStatusDocument, statusScheme } from './scanStatusDocument.ts';
 import type { ActiveService } from './serviceSlot.ts';
 import { ServiceSlot } from './serviceSlot.ts';
@@ -20,6 +22,7 @@ import { hasBuiltinSqlite } from './sqliteSupport.ts';
 import { StatusBar } from './statusBar.ts';
 import { UnlockNotifier } from './unlockNotifier.ts';
 import { activateUnsupported } from './unsupportedRuntime.ts';
+import { toViewModel } from './viewModel.ts';
 import type { WebviewActions } from './webviewBinding.ts';
 
 /**
@@ -32,30 +35,54 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
 		return undefined;
 	}
 	let config = currentConfig();
-	const slot = new ServiceSlot(startService(context, config));
+	const demo = new DemoMode(context);
+	const slot = new ServiceSlot(startService(context, config, demo));
 	let lastPosted: ViewModel | undefined;
+	let modelsPosted = 0;
+	// Subscribed before any webview binds, so every model reports the scan that last read something.
+	const lastRead = new LastReadTracker();
+	lastRead.observe(slot.service.current());
 
 	const actions: WebviewActions = {
 		rescan: () => void vscode.commands.executeCommand(commandIds.rescan),
 		openSession: (sessionId) => void openSessionTranscript(slot.home, sessionId),
 		chooseHome: () => void vscode.commands.executeCommand(commandIds.chooseHome),
 		openSettings: () => void vscode.commands.executeCommand('workbench.action.openSettings', configSection),
+		startDemo: () => void demo.enter().catch((error: unknown) => {
+			void vscode.window.showErrorMessage(`Hermes Achievements: ${error instanceof Error ? error.message : String(error)}`);
+		}),
+		leaveDemo: () => void demo.leave(),
 	};
 	const webviewDeps = {
 		extensionUri: context.extensionUri,
 		slot,
 		actions,
+		currentModel: () => {
+			const { service } = slot;
+			const snapshot = service.current();
+			return toViewModel(snapshot, service.status(), { lastRead: lastRead.observe(snapshot), demo: demo.active, now: Date.now() });
+		},
 		onDidPost: (model: ViewModel) => {
 			lastPosted = model;
+			modelsPosted += 1;
 		},
 	};
 	const view = new AchievementsViewProvider(webviewDeps);
 	const panels = new AchievementsPanels(webviewDeps);
 	const statusDocument = new ScanStatusDocument(slot);
-	const statusBar = new StatusBar(slot, () => config.showStatusBar);
+	const statusBar = new StatusBar(slot, () => config.showStatusBar, () => demo.active);
 	const notifier = new UnlockNotifier(slot, () => config.notifyOnUnlock, (id) => view.reveal(id));
 
+	const repoint = (): void => {
+		// Re-point everything at the new home: the slot disposes the old service, the watcher follows.
+		slot.replace(startService(context, config, demo));
+		revalidate(slot);
+	};
 	context.subscriptions.push(
+		slot.onDidReplace(() => lastRead.reset()),
+		slot.onDidChange(({ snapshot }) => lastRead.observe(snapshot)),
+		demo,
+		demo.onDidChange(repoint),
 		slot,
 		view,
 		panels,
@@ -75,16 +102,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
 			const previous = config;
 			config = currentConfig();
 			if (serviceInputsChanged(previous, config)) {
-				// Re-point everything at the new home: the slot disposes the old service, the watcher follows.
-				slot.replace(startService(context, config));
-				revalidate(slot);
+				repoint();
 			}
 			statusBar.render();
 		}),
 	);
 
 	revalidate(slot);
-	return createExtensionApi({ slot, statusBar, notifier, lastPostedModel: () => lastPosted });
+	return createExtensionApi({ slot, statusBar, notifier, lastPostedModel: () => lastPosted, modelsPosted: () => modelsPosted });
 }
 
 /**
@@ -101,8 +126,8 @@ function currentConfig(): HermesAchievementsConfig {
 	return readConfig(vscode.workspace.getConfiguration(configSection));
 }
 
-function startService(context: vscode.ExtensionContext, config: HermesAchievementsConfig): ActiveService {
-	const home = resolveHome(config);
+function startService(context: vscode.ExtensionContext, config: HermesAchievementsConfig, demo: DemoMode): ActiveService {
+	const home = demo.active ? demo.home : resolveHome(config);
 	const service = createAchievementsService({
 		home,
 		ttlMs: config.ttlSeconds * 1000,

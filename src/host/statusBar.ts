@@ -17,12 +17,14 @@ export class StatusBar implements vscode.Disposable {
 	private readonly item: vscode.StatusBarItem;
 	private readonly slot: ServiceSlot;
 	private readonly isEnabled: () => boolean;
+	private readonly isDemo: () => boolean;
 	private readonly disposables: vscode.Disposable[] = [];
 	private current: StatusBarState;
 
-	constructor(slot: ServiceSlot, isEnabled: () => boolean) {
+	constructor(slot: ServiceSlot, isEnabled: () => boolean, isDemo: () => boolean = () => false) {
 		this.slot = slot;
 		this.isEnabled = isEnabled;
+		this.isDemo = isDemo;
 		this.item = vscode.window.createStatusBarItem(contributionIds.statusBarItem, vscode.StatusBarAlignment.Right, 100);
 		this.item.name = 'Hermes Achievements';
 		this.item.command = commandIds.open;
@@ -34,7 +36,7 @@ export class StatusBar implements vscode.Disposable {
 	/** Recomputes from the service and the clock; also call it when `showStatusBar` changes. */
 	render(): StatusBarState {
 		const { service } = this.slot;
-		const presentation = presentStatusBar(service.current(), service.status(), Date.now());
+		const presentation = labelDemo(presentStatusBar(service.current(), service.status(), Date.now()), this.isDemo());
 		const visible = this.isEnabled();
 		this.item.text = presentation.text;
 		this.item.tooltip = new vscode.MarkdownString(presentation.tooltip);
@@ -57,4 +59,16 @@ export class StatusBar implements vscode.Disposable {
 			disposable.dispose();
 		}
 	}
+}
+
+/** Demo figures must never pass for the user's own, in any of the item's three texts. */
+function labelDemo(presentation: StatusBarPresentation, demo: boolean): StatusBarPresentation {
+	if (!demo) {
+		return presentation;
+	}
+	return {
+		text: `${presentation.text} (demo)`,
+		tooltip: `**Demo data**: a generated history, not yours. Leave the demo from the Achievements view.\n\n${presentation.tooltip}`,
+		accessibilityLabel: `Demo data. ${presentation.accessibilityLabel}`,
+	};
 }
