@@ -32,6 +32,7 @@ export interface WebviewBindingOptions {
 	readonly onDidChangeVisibility: vscode.Event<unknown>;
 	/** Called with every model posted, for the extension API. */
 	readonly onDidPost: (model: ViewModel) => void;
+	readonly surface: InitialViewState['surface'];
 }
 
 /**
@@ -113,7 +114,7 @@ export class WebviewBinding implements vscode.Disposable {
 	private writeHtml(): void {
 		const model = this.options.currentModel();
 		this.posts.loaded(model);
-		const initialState: InitialViewState = { model, resolvedAt: Date.now() };
+		const initialState: InitialViewState = { model, resolvedAt: Date.now(), surface: this.options.surface };
 		this.options.webview.html = renderHtml(this.options.webview, this.options.extensionUri, initialState);
 	}
 

@@ -133,6 +133,8 @@ export interface InitialViewState {
 	readonly model: ViewModel | null;
 	/** Unix milliseconds when the host wrote the HTML (the view resolving); for the first-paint measure. */
 	readonly resolvedAt: number;
+	/** Where the view lives: the side bar is narrow and has its own background. */
+	readonly surface: 'sidebar' | 'editor';
 }
 
 /** The id of the `<script type="application/json">` block that carries the `InitialViewState`. */

@@ -10,7 +10,7 @@ const options = {
 		'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/main.css',
 	],
 	title: 'Achievements',
-	initialState: { model: null, resolvedAt: 1 },
+	initialState: { model: null, resolvedAt: 1, surface: 'sidebar' as const },
 };
 
 function cspOf(html: string): string {
