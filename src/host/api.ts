@@ -9,7 +9,7 @@ export interface ExtensionApi {
 	readonly service: AchievementsService;
 	readonly home: string;
 	statusBarState(): StatusBarState;
-	/** The last model posted to either webview (sidebar view or editor panel). */
+	/** The last model either webview (sidebar view or editor panel) was given, in its HTML or posted. */
 	lastPostedModel(): ViewModel | undefined;
 	/** How many models were posted to the webviews so far (an unchanged model is never posted). */
 	modelsPosted(): number;

@@ -62,9 +62,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
 			const snapshot = service.current();
 			return toViewModel(snapshot, service.status(), { lastRead: lastRead.observe(snapshot), demo: demo.active, now: Date.now() });
 		},
-		onDidPost: (model: ViewModel) => {
+		onDidPost: (model: ViewModel, how: 'embedded' | 'posted') => {
 			lastPosted = model;
-			modelsPosted += 1;
+			if (how === 'posted') {
+				modelsPosted += 1;
+			}
 		},
 	};
 	const view = new AchievementsViewProvider(webviewDeps);

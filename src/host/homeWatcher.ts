@@ -39,7 +39,7 @@ export class HomeWatcher implements vscode.Disposable {
 		this.debouncer = createDebouncer(() => this.burstEnded(), refreshDelayMs);
 		this.watch(slot.home);
 		this.replaced = slot.onDidReplace(({ home }) => this.watch(home));
-		this.safetyTimer = setInterval(() => this.refresh(), safetyRefreshMs);
+		this.safetyTimer = setInterval(() => this.catchUp(), safetyRefreshMs);
 	}
 
 	dispose(): void {
@@ -104,6 +104,14 @@ export class HomeWatcher implements vscode.Disposable {
 		this.storeChanged = false;
 		this.sessionFilesChanged = false;
 		if (refresh) {
+			this.refresh();
+		}
+	}
+
+	/** The periodic refresh, skipped when any scan started recently (it would only repeat that one). */
+	private catchUp(): void {
+		const lastStarted = this.slot.service.status().last_started_at;
+		if (lastStarted === null || Date.now() - lastStarted >= safetyRefreshMs / 2) {
 			this.refresh();
 		}
 	}

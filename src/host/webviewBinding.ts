@@ -30,8 +30,8 @@ export interface WebviewBindingOptions {
 	readonly isVisible: () => boolean;
 	/** The view's or panel's visibility event: a webview that shows again gets the current model. */
 	readonly onDidChangeVisibility: vscode.Event<unknown>;
-	/** Called with every model posted, for the extension API. */
-	readonly onDidPost: (model: ViewModel) => void;
+	/** Called with every model the webview was given, embedded in its HTML or posted, for the extension API. */
+	readonly onDidPost: (model: ViewModel, how: 'embedded' | 'posted') => void;
 	readonly surface: InitialViewState['surface'];
 }
 
@@ -114,6 +114,7 @@ export class WebviewBinding implements vscode.Disposable {
 	private writeHtml(): void {
 		const model = this.options.currentModel();
 		this.posts.loaded(model);
+		this.options.onDidPost(model, 'embedded');
 		const initialState: InitialViewState = { model, resolvedAt: Date.now(), surface: this.options.surface };
 		this.options.webview.html = renderHtml(this.options.webview, this.options.extensionUri, initialState);
 	}
@@ -181,7 +182,7 @@ export class WebviewBinding implements vscode.Disposable {
 		const model = this.options.currentModel();
 		if (this.posts.take(model)) {
 			this.post({ type: 'model', model });
-			this.options.onDidPost(model);
+			this.options.onDidPost(model, 'posted');
 		}
 		this.flushReveal();
 	}

@@ -10,5 +10,5 @@ export interface WebviewHostDeps {
 	readonly actions: WebviewActions;
 	/** The model of this moment, the same for every webview. */
 	readonly currentModel: () => ViewModel;
-	readonly onDidPost: (model: ViewModel) => void;
+	readonly onDidPost: (model: ViewModel, how: 'embedded' | 'posted') => void;
 }
