@@ -1,3 +1,5 @@
+// The first-paint measure starts here (module evaluation order: before the elements load).
+import './startMark.ts';
 import './elements.ts';
 import { initialStateElementId } from '../src/shared/protocol.ts';
 import type { InitialViewState, ViewModel } from '../src/shared/protocol.ts';

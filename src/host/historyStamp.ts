@@ -7,15 +7,17 @@ const storeFiles = ['state.db', 'state.db-wal'] as const;
 /**
  * Size and modification time of the store files, as one string: equal stamps mean nothing was
  * written in between. Several file events of one write (state.db, its -wal, a late duplicate from
- * the watcher) then lead to one refresh, not one per event.
+ * the watcher) then lead to one refresh, not one per event. A missing and an empty -wal are the
+ * same: SQLite creates an empty one when our read-only scan opens the store, and that must not
+ * look like Hermes writing (it made every write cost two scans).
  */
 export function historyStamp(home: string): string {
 	return storeFiles.map((name) => {
 		try {
 			const stats = statSync(join(home, name), { bigint: true });
-			return `${name}:${stats.size}:${stats.mtimeNs}`;
+			return stats.size === 0n ? `${name}:empty` : `${name}:${stats.size}:${stats.mtimeNs}`;
 		} catch {
-			return `${name}:-`;
+			return `${name}:empty`;
 		}
 	}).join('|');
 }

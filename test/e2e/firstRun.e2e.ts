@@ -13,6 +13,11 @@ import { makeRunDirs, removeRunDirs } from '../../scripts/e2e/runDirs.ts';
 import type { RunDirs } from '../../scripts/e2e/runDirs.ts';
 import { ensureE2eTools, projectRoot } from '../../scripts/e2e/tools.ts';
 import { writeUserSettings } from '../../scripts/e2e/userSettings.ts';
+
+function writeMachineSettings(userData: string, settings: Readonly<Record<string, unknown>>): void {
+	mkdirSync(join(userData, 'Machine'), { recursive: true });
+	writeFileSync(join(userData, 'Machine', 'settings.json'), JSON.stringify(settings, null, '\t'));
+}
 import { Measures } from './support/measures.ts';
 import { installProbes, maxPerSecond, percentile, readProbes } from './support/viewProbes.ts';
 import { readableText, statusItem, waitForWorkbench, webviewContent, webviewFrame } from './support/workbench.ts';
@@ -123,7 +128,8 @@ describe('Hermes Achievements on a first run (code-server + Chromium)', function
 		const frame = await webviewFrame(page);
 		await installProbes(frame);
 		const startedAt = Date.now();
-		writeUserSettings(dirs.userData, { ...baseSettings, 'hermesAchievements.hermesHome': largeHome });
+		// A machine-scoped setting: in a remote window (code-server) it lives in the server's Machine settings.
+		writeMachineSettings(dirs.userData, { 'hermesAchievements.hermesHome': largeHome });
 		await view.locator('.partial-tag').waitFor({ timeout: 120_000 });
 		await view.locator('li.card').first().waitFor({ timeout: 30_000 });
 		const filters = ['unlocked', 'all'] as const;
@@ -163,6 +169,5 @@ describe('Hermes Achievements on a first run (code-server + Chromium)', function
 		assert.ok(maxPerSecond(records.models) <= 4, `${maxPerSecond(records.models)} model posts within one second`);
 		assert.ok(whileStreaming.length >= 3, 'too few samples of the card order while the scan ran');
 		assert.equal(orders.length, 1, `the first 8 cards reordered during the scan: ${orders.join(' | ')}`);
-		mkdirSync(join(projectRoot, 'out', 'e2e'), { recursive: true });
 	});
 });

@@ -81,10 +81,23 @@ export async function resizeSideBar(page: Page, width: number): Promise<void> {
 	if (!box) {
 		throw new Error('the side bar is not visible');
 	}
+	// The sash is VS Code's own drag handle, a few pixels wide, centred on the side bar's edge.
+	const edge = box.x + box.width;
+	let handleX: number | undefined;
+	for (const sash of await page.locator('.monaco-sash.vertical').all()) {
+		const handle = await sash.boundingBox();
+		if (handle && handle.height > box.height / 2 && Math.abs(handle.x + handle.width / 2 - edge) <= 4) {
+			handleX = handle.x + handle.width / 2;
+		}
+	}
+	if (handleX === undefined) {
+		throw new Error('no sash on the side bar\'s edge');
+	}
 	const y = box.y + box.height / 2;
-	await page.mouse.move(box.x + box.width - 1, y);
+	await page.mouse.move(handleX, y);
 	await page.mouse.down();
-	await page.mouse.move(box.x + width - 1, y, { steps: 8 });
+	await page.mouse.move(handleX + (width - box.width) / 2, y, { steps: 4 });
+	await page.mouse.move(box.x + width, y, { steps: 4 });
 	await page.mouse.up();
 	const after = await sideBar.boundingBox();
 	if (!after || Math.abs(after.width - width) > 3) {

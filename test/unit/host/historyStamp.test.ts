@@ -20,6 +20,13 @@ describe('historyStamp', () => {
 		assert.notEqual(historyStamp(home), before);
 	});
 
+	it('takes a missing and an empty -wal for the same (a reader opening the store creates an empty one)', () => {
+		writeFileSync(join(home, 'state.db'), 'db');
+		const before = historyStamp(home);
+		writeFileSync(join(home, 'state.db-wal'), '');
+		assert.equal(historyStamp(home), before);
+	});
+
 	it('tells a home with a history from a missing or empty one', () => {
 		assert.equal(hasHistory(join(home, 'missing')), false);
 		assert.equal(hasHistory(home), false);
