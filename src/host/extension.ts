@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
 	};
 	const view = new AchievementsViewProvider(webviewDeps);
 	const panels = new AchievementsPanels(webviewDeps);
-	const statusDocument = new ScanStatusDocument(slot);
+	const statusDocument = new ScanStatusDocument(slot, () => demo.active);
 	const statusBar = new StatusBar(slot, () => config.showStatusBar, () => demo.active);
 	const notifier = new UnlockNotifier(slot, () => config.notifyOnUnlock, (id) => view.reveal(id));
 
