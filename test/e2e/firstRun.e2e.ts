@@ -138,10 +138,10 @@ describe('Hermes Achievements on a first run (code-server + Chromium)', function
 			if (await view.locator('.partial-tag').count() === 0) {
 				break;
 			}
-			const filter = filters[clicked % 2];
-			await view.locator(`button[data-action="state-filter"][data-value="${filter}"]`).click();
-			await view.locator(`button[data-action="state-filter"][data-value="${filter}"][aria-pressed="true"]`).waitFor({ timeout: 10_000 });
+			await view.locator(`button[data-action="state-filter"][data-value="${filters[clicked % 2]}"]`).click();
 		}
+		const lastFilter = filters[(clicked - 1) % 2];
+		await view.locator(`button[data-action="state-filter"][data-value="${lastFilter}"][aria-pressed="true"]`).waitFor({ timeout: 10_000 });
 		const clickedDuringScan = clicked;
 		if (await view.locator('button[data-action="state-filter"][data-value="all"][aria-pressed="true"]').count() === 0) {
 			await view.locator('button[data-action="state-filter"][data-value="all"]').click();
