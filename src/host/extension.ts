@@ -13,7 +13,6 @@ import { configSection, readConfig, serviceInputsChanged } from './config.ts';
 import { DemoMode } from './demoMode.ts';
 import type { HermesAchievementsConfig } from './config.ts';
 import { HomeWatcher } from './homeWatcher.ts';
-import { LastReadTracker } from './lastRead.ts';
 import { ScanStatusDocument, statusScheme } from './scanStatusDocument.ts';
 import type { ActiveService } from './serviceSlot.ts';
 import { ServiceSlot } from './serviceSlot.ts';
@@ -22,7 +21,7 @@ import { hasBuiltinSqlite } from './sqliteSupport.ts';
 import { StatusBar } from './statusBar.ts';
 import { UnlockNotifier } from './unlockNotifier.ts';
 import { activateUnsupported } from './unsupportedRuntime.ts';
-import { toViewModel } from './viewModel.ts';
+import { ViewModelSource } from './viewModelSource.ts';
 import type { WebviewActions } from './webviewBinding.ts';
 
 /**
@@ -39,9 +38,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
 	const slot = new ServiceSlot(startService(context, config, demo));
 	let lastPosted: ViewModel | undefined;
 	let modelsPosted = 0;
-	// Subscribed before any webview binds, so every model reports the scan that last read something.
-	const lastRead = new LastReadTracker();
-	lastRead.observe(slot.service.current());
+	// Created before any webview binds, so it has seen every scan when the first model is asked for.
+	const models = new ViewModelSource(slot, () => demo.active);
 
 	const actions: WebviewActions = {
 		rescan: () => void vscode.commands.executeCommand(commandIds.rescan),
@@ -57,11 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
 		extensionUri: context.extensionUri,
 		slot,
 		actions,
-		currentModel: () => {
-			const { service } = slot;
-			const snapshot = service.current();
-			return toViewModel(snapshot, service.status(), { lastRead: lastRead.observe(snapshot), demo: demo.active, now: Date.now() });
-		},
+		currentModel: () => models.current(),
 		onDidPost: (model: ViewModel, how: 'embedded' | 'posted') => {
 			lastPosted = model;
 			if (how === 'posted') {
@@ -81,8 +75,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
 		revalidate(slot);
 	};
 	context.subscriptions.push(
-		slot.onDidReplace(() => lastRead.reset()),
-		slot.onDidChange(({ snapshot }) => lastRead.observe(snapshot)),
+		models,
 		demo,
 		demo.onDidChange(repoint),
 		slot,
@@ -104,7 +97,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
 			const previous = config;
 			config = currentConfig();
 			if (serviceInputsChanged(previous, config)) {
-				repoint();
+				// Choosing a home while the demo shows leaves the demo (which re-points everything itself).
+				if (demo.active) {
+					void demo.leave();
+				} else {
+					repoint();
+				}
 			}
 			statusBar.render();
 		}),

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit-html';
+import { html } from 'lit-html';
 import type { TemplateResult } from 'lit-html';
 
 /** A decorative codicon; screen readers get the text next to it instead. */
@@ -7,8 +7,8 @@ export function icon(name: string, extraClass = ''): TemplateResult {
 }
 
 /**
- * A bar whose fill width is a CSS variable set through the CSSOM (the CSP forbids `style=`): the
- * `pct` directive-free way is a custom property set by `setMeterWidths` after each render.
+ * A progress bar. The CSP forbids `style=` attributes, so the fill width travels as `data-pct` and
+ * `setMeterWidths` copies it into the `--pct` custom property through the CSSOM after each render.
  */
 export function meter(pct: number, label: string, valueText: string, extraClass = ''): TemplateResult {
 	const clamped = clampPct(pct);
@@ -33,8 +33,4 @@ export function setMeterWidths(root: ParentNode): void {
 /** Ids from achievement ids, safe for `id`/`aria-labelledby` even if an id had odd characters. */
 export function domId(prefix: string, id: string): string {
 	return `${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-}
-
-export function when<T>(condition: T | null | undefined | false, template: (value: T) => TemplateResult): TemplateResult | typeof nothing {
-	return condition ? template(condition) : nothing;
 }
