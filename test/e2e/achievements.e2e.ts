@@ -171,6 +171,47 @@ describe('Hermes Achievements end to end (code-server + Chromium)', function () 
 		assert.deepEqual(await iconsWithoutGlyph(view.locator('.codicon')), [], 'view icons the codicon font cannot draw');
 	});
 
+	it('takes Tab from the header to the toolbar to the grid (one stop) and out; / jumps to the search', async function () {
+		const view = webviewContent(page);
+		const frame = await webviewFrame(page);
+		await view.locator('.status-line').click();
+		const stops: string[] = [];
+		for (let step = 0; step < 14; step++) {
+			await page.keyboard.press('Tab');
+			const stop = await frame.evaluate(() => {
+				const active = document.activeElement;
+				if (!active || active === document.body) {
+					return 'out';
+				}
+				if (active.matches('li.card')) {
+					return 'card';
+				}
+				const control = active.closest('[data-control], [data-action], [data-roving]');
+				return control?.getAttribute('data-control') ?? control?.getAttribute('data-action') ?? active.tagName.toLowerCase();
+			});
+			stops.push(stop);
+			if (stop === 'out' || (stops.includes('card') && stop !== 'card')) {
+				break;
+			}
+		}
+		measures.record('Tab stops from the top of the view', stops);
+		const searchAt = stops.indexOf('search');
+		assert.ok(searchAt >= 0 && searchAt <= 2, `the search is Tab number ${searchAt + 1}: ${stops.join(' → ')}`);
+		assert.equal(stops.filter((stop) => stop === 'card').length, 1, `the grid is not one tab stop: ${stops.join(' → ')}`);
+		assert.ok(stops.indexOf('card') > stops.indexOf('state-filter'), `the grid comes before the toolbar: ${stops.join(' → ')}`);
+		// `/` from a card jumps back to the search.
+		await view.locator('li.card').first().focus();
+		await page.keyboard.press('/');
+		assert.equal(await frame.evaluate(() => document.activeElement?.getAttribute('data-control')), 'search');
+		// Enter on the card opens its details; Space closes them again.
+		const first = view.locator('li.card').first();
+		await first.focus();
+		await page.keyboard.press('Enter');
+		await first.locator('details[open]').waitFor({ timeout: 5000 });
+		await page.keyboard.press(' ');
+		await first.locator('details:not([open])').waitFor({ timeout: 5000 });
+	});
+
 	it('keeps open details, the search text, scroll position and its card elements through five refreshes; a refresh that changes nothing mutates nothing', async function () {
 		this.timeout(240_000);
 		const view = webviewContent(page);
