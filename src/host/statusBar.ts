@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
+import type { Snapshot } from '../core/model.ts';
+import type { ScanStatus } from '../core/service.ts';
 import { commandIds, contributionIds } from './commandIds.ts';
 import type { ServiceSlot } from './serviceSlot.ts';
 import { presentStatusBar } from './statusBarPresentation.ts';
 import type { StatusBarPresentation } from './statusBarPresentation.ts';
+import { isNoHomeError } from './viewModel.ts';
 
 /** The status-bar item as the extension API reports it. */
 export interface StatusBarState extends StatusBarPresentation {
@@ -36,7 +39,9 @@ export class StatusBar implements vscode.Disposable {
 	/** Recomputes from the service and the clock; also call it when `showStatusBar` changes. */
 	render(): StatusBarState {
 		const { service } = this.slot;
-		const presentation = labelDemo(presentStatusBar(service.current(), service.status(), Date.now()), this.isDemo());
+		const snapshot = service.current();
+		const status = service.status();
+		const presentation = labelDemo(firstRun(snapshot, status) ?? presentStatusBar(snapshot, status, Date.now()), this.isDemo());
 		const visible = this.isEnabled();
 		this.item.text = presentation.text;
 		this.item.tooltip = new vscode.MarkdownString(presentation.tooltip);
@@ -59,6 +64,19 @@ export class StatusBar implements vscode.Disposable {
 			disposable.dispose();
 		}
 	}
+}
+
+/** No Hermes home yet is where every new user starts: an invitation, not a warning. */
+function firstRun(snapshot: Snapshot | undefined, status: ScanStatus): StatusBarPresentation | undefined {
+	const hasResults = snapshot !== undefined && snapshot.scan_meta.sessions_total > 0;
+	if (hasResults || status.scanning !== null || !isNoHomeError(status.last_error ?? snapshot?.error ?? null)) {
+		return undefined;
+	}
+	return {
+		text: '$(hermes-trophy) Achievements',
+		tooltip: '**Hermes Achievements**\n\nNo Hermes history on this machine yet. Click to get started: choose the Hermes home, or try the demo data.',
+		accessibilityLabel: 'Hermes Achievements: no Hermes history yet, click to get started',
+	};
 }
 
 /** Demo figures must never pass for the user's own, in any of the item's three texts. */

@@ -182,12 +182,17 @@ function skippedNote(meta: (ScanMeta & SkippedSessions) | undefined): string | n
 // The reader's "no home" error (HistoryError code 'no-home') reaches us only as text.
 const noHomePattern = /^No Hermes home/i;
 
+/** A first run without a Hermes home: a normal state, never shown as a failure. */
+export function isNoHomeError(message: string | null): boolean {
+	return message !== null && noHomePattern.test(message);
+}
+
 function toProblem(snapshot: Snapshot | undefined, status: ScanStatus): ProblemVm | null {
 	const home = snapshot?.home ?? status.home;
 	const error = snapshot?.error ?? status.last_error;
 	const nothingGood = snapshot === undefined ? status.state === 'FAILED' : snapshot.scan_meta.sessions_total === 0;
 	if (error && nothingGood) {
-		return noHomePattern.test(error)
+		return isNoHomeError(error)
 			? { kind: 'no-home', home, message: error }
 			: { kind: 'unreadable', home, message: error };
 	}

@@ -86,6 +86,8 @@ describe('Hermes Achievements on a first run (code-server + Chromium)', function
 		assert.equal(await view.locator('.codicon-error, .codicon-warning, .status').count(), 0, 'a first run is shown as a failure');
 		assert.equal(await view.getByRole('button', { name: 'Choose Hermes Home…' }).count(), 1);
 		assert.equal(await view.getByRole('button', { name: 'Try with demo data' }).count(), 1);
+		await statusItem(page).filter({ hasText: /Achievements/ }).waitFor({ timeout: 30_000 });
+		assert.equal(await statusItem(page).locator('.codicon-warning, .codicon-error').count(), 0, 'the status bar shows a first run as a failure');
 		await page.screenshot({ path: join(dirs?.artifacts ?? '', 'welcome.png') });
 	});
 
