@@ -11,15 +11,15 @@ import { codiconFor } from './achievementIcons.ts';
 const hiddenSecretIcon = 'question';
 
 /**
- * What the coordinator may report beyond `ScanStatus` once scans are shared between windows
- * (declared here as optional so this file does not depend on when that lands).
+ * What the coordinator may report beyond `ScanStatus` once scans are shared between windows,
+ * declared here as optional (an intersection, so it also fits once `ScanStatus` has them).
  */
-export interface SharedScanStatus extends ScanStatus {
+export type SharedScanStatus = ScanStatus & {
 	/** Another process on this machine is scanning this home; this window serves the snapshot meanwhile. */
 	readonly other_scanner?: { readonly pid: number; readonly since: number } | null;
 	/** One sentence on what could not be saved. */
 	readonly unsaved?: string | null;
-}
+};
 
 interface SkippedSessions {
 	readonly skipped?: readonly { readonly session_id: string; readonly reason: string }[];
