@@ -311,12 +311,12 @@ export function createApp(options: AppOptions): App {
 		switch (message.type) {
 			case 'model': {
 				const json = JSON.stringify(message.model);
-				if (json === shownJson) {
-					return;
+				if (json !== shownJson) {
+					shownJson = json;
+					model = message.model;
+					paint();
 				}
-				shownJson = json;
-				model = message.model;
-				paint();
+				confirmShown();
 				return;
 			}
 			case 'reveal':
@@ -324,6 +324,17 @@ export function createApp(options: AppOptions): App {
 				return;
 			default:
 				assertNever(message);
+		}
+	}
+
+	/** Tells the host the model is on screen (the frame after the render), so it may send the next. */
+	function confirmShown(): void {
+		const view = root.ownerDocument.defaultView;
+		const confirm = (): void => host.postMessage({ type: 'shown' });
+		if (view?.requestAnimationFrame) {
+			view.requestAnimationFrame(confirm);
+		} else {
+			confirm();
 		}
 	}
 

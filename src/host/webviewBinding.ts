@@ -4,8 +4,7 @@ import type { InitialViewState, ToHost, ToWebview, ViewModel } from '../shared/p
 import { externalLinks, isToHost } from '../shared/protocol.ts';
 import { ModelPosts } from './modelPosts.ts';
 import type { ServiceSlot } from './serviceSlot.ts';
-import { createThrottle } from './timing.ts';
-import type { Trigger } from './timing.ts';
+import { PostPacer } from './postPacer.ts';
 import { quietRefreshMs } from './viewModel.ts';
 import { renderWebviewHtml } from './webviewHtml.ts';
 
@@ -36,8 +35,8 @@ export interface WebviewBindingOptions {
 }
 
 /**
- * During a scan progress changes many times a second; a webview gets at most one model per this
- * interval (at most 4 a second), so a click on a filter never queues behind repaints.
+ * During a scan progress changes many times a second; a webview gets a model no sooner than this
+ * after it painted the last one (at most 4 a second), so a click on a filter never queues behind repaints.
  */
 const postIntervalMs = 300;
 
@@ -56,7 +55,7 @@ export class WebviewBinding implements vscode.Disposable {
 	private pendingReveal: string | undefined;
 	private quietTimer: ReturnType<typeof setTimeout> | undefined;
 	private readonly posts = new ModelPosts();
-	private readonly throttle: Trigger;
+	private readonly pacer: PostPacer;
 	private readonly disposables: vscode.Disposable[] = [];
 	private readonly options: WebviewBindingOptions;
 
@@ -65,12 +64,12 @@ export class WebviewBinding implements vscode.Disposable {
 		const { webview, extensionUri, slot } = options;
 		webview.options = webviewOptions(extensionUri);
 		this.writeHtml();
-		this.throttle = createThrottle(() => this.postModel(), postIntervalMs);
+		this.pacer = new PostPacer(() => this.postModel(), postIntervalMs);
 		this.disposables.push(
-			this.throttle,
+			this.pacer,
 			webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
 			slot.onDidChange(({ status }) => {
-				this.throttle.trigger();
+				this.pacer.request();
 				this.recheckAfterQuietRefresh(status.scanning);
 			}),
 			options.onDidChangeVisibility(() => this.visibilityChanged()),
@@ -104,7 +103,7 @@ export class WebviewBinding implements vscode.Disposable {
 	 */
 	private visibilityChanged(): void {
 		if (this.options.isVisible()) {
-			this.throttle.trigger();
+			this.pacer.request();
 		} else {
 			this.ready = false;
 			this.writeHtml();
@@ -128,7 +127,7 @@ export class WebviewBinding implements vscode.Disposable {
 		if (wait >= 0) {
 			this.quietTimer = setTimeout(() => {
 				this.quietTimer = undefined;
-				this.throttle.trigger();
+				this.pacer.request();
 			}, wait + 10);
 		}
 	}
@@ -146,8 +145,12 @@ export class WebviewBinding implements vscode.Disposable {
 			case 'ready':
 				// A reloaded webview says ready again; it shows the model its HTML embedded.
 				this.ready = true;
-				this.postModel();
+				this.pacer.reset();
+				this.pacer.request();
 				this.flushReveal();
+				return;
+			case 'shown':
+				this.pacer.shown();
 				return;
 			case 'rescan':
 				actions.rescan();
@@ -175,16 +178,19 @@ export class WebviewBinding implements vscode.Disposable {
 		}
 	}
 
-	private postModel(): void {
+	/** Posts the current model if the webview does not show it already; true when it posted. */
+	private postModel(): boolean {
 		if (!this.ready || !this.options.isVisible()) {
-			return;
+			return false;
 		}
 		const model = this.options.currentModel();
-		if (this.posts.take(model)) {
+		const posted = this.posts.take(model);
+		if (posted) {
 			this.post({ type: 'model', model });
 			this.options.onDidPost(model, 'posted');
 		}
 		this.flushReveal();
+		return posted;
 	}
 
 	private flushReveal(): void {

@@ -157,6 +157,8 @@ export type ToWebview =
 export type ToHost =
 	/** The script has loaded and listens; the host posts nothing before this. */
 	| { readonly type: 'ready'; readonly protocolVersion: number }
+	/** The model just received is painted; the host sends the next no sooner than 300 ms after this. */
+	| { readonly type: 'shown' }
 	/** The user asked for a full rescan. */
 	| { readonly type: 'rescan' }
 	/** Open a session's transcript (evidence link) in a read-only editor. */
@@ -172,7 +174,7 @@ export type ToHost =
 	/** Open one of the known outside pages (never an arbitrary URL). */
 	| { readonly type: 'openLink'; readonly link: ExternalLink };
 
-const toHostTypes: ReadonlySet<string> = new Set(['ready', 'rescan', 'openSession', 'chooseHome', 'openSettings', 'startDemo', 'leaveDemo', 'openLink']);
+const toHostTypes: ReadonlySet<string> = new Set(['ready', 'shown', 'rescan', 'openSession', 'chooseHome', 'openSettings', 'startDemo', 'leaveDemo', 'openLink']);
 
 /** The host never trusts the webview: every message is checked before it is acted on. */
 export function isToHost(message: unknown): message is ToHost {

@@ -33,12 +33,14 @@ describe('achievements webview', () => {
 	let harness: Harness;
 	afterEach(() => harness?.dispose());
 
-	it('posts ready exactly once, before anything else, and nothing more until asked', () => {
+	it('posts ready exactly once, before anything else, then only confirms each model it painted', async () => {
 		harness = mountApp();
 		assert.deepEqual(harness.host.posted, [{ type: 'ready', protocolVersion: 1 }]);
 		harness.sendModel(realisticModel());
 		harness.sendModel(realisticModel());
-		assert.deepEqual(harness.host.posted, [{ type: 'ready', protocolVersion: 1 }]);
+		await new Promise((resolve) => harness.window.requestAnimationFrame(resolve));
+		// The host paces its posts on these confirmations, so even an unchanged model is confirmed.
+		assert.deepEqual(harness.host.posted, [{ type: 'ready', protocolVersion: 1 }, { type: 'shown' }, { type: 'shown' }]);
 	});
 
 	it('ignores window messages that are not the host protocol', () => {
