@@ -1,5 +1,5 @@
-// Bundles the four programs of the extension with esbuild: the extension host adapter, the scan
-// worker, the webview (browser) and the command line. `--production` minifies, `--watch` rebuilds.
+// Bundles the five programs of the extension with esbuild: the extension host adapter, the scan
+// worker, the demo-history worker, the webview (browser) and the command line. `--production` minifies, `--watch` rebuilds.
 import * as esbuild from 'esbuild';
 import { cp, mkdir } from 'node:fs/promises';
 
@@ -19,6 +19,7 @@ const nodeCommon = { ...common, platform: 'node', format: 'cjs', external: ['vsc
 const builds = [
 	{ ...nodeCommon, entryPoints: ['src/host/extension.ts'], outfile: 'dist/extension.js' },
 	{ ...nodeCommon, entryPoints: ['src/core/scan/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
+	{ ...nodeCommon, entryPoints: ['src/core/demo/demoWorker.ts'], outfile: 'dist/demoWorker.js' },
 	{ ...nodeCommon, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 	{ ...common, platform: 'browser', format: 'iife', entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js' },
 	{ ...common, platform: 'browser', entryPoints: ['webview/main.css'], outfile: 'dist/webview/main.css' },

@@ -1,27 +1,33 @@
-import type { AchievementCardVm, ToWebview, ViewModel } from '../src/shared/protocol.ts';
-import { visibleCards } from './cardQuery.ts';
-import { custom, h, icon } from './dom.ts';
-import { cardsOf, setActiveCard, targetForKey } from './gridNavigation.ts';
+import { html, nothing, render } from 'lit-html';
+import type { TemplateResult } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
+import type { AchievementCardVm, ExternalLink, ToWebview, ViewModel } from '../src/shared/protocol.ts';
+import { CardOrder } from './cardOrder.ts';
+import { sortCards, visibleCards } from './cardQuery.ts';
+import { cardsOf, moveInGroup, targetForKey } from './gridNavigation.ts';
 import type { HostApi } from './hostApi.ts';
 import { attachJourneyInteractions } from './journeyInteractions.ts';
 import { isToWebview } from './messages.ts';
 import { renderJourney } from './render/journey.ts';
-import { render as renderTemplate } from 'lit-html';
 import { renderShareCard, themePalette } from './shareCard.ts';
 import { renderCard } from './render/card.ts';
 import { renderHighlights } from './render/highlights.ts';
-import { renderProblem } from './render/problem.ts';
+import { setMeterWidths } from './render/parts.ts';
+import { renderDemoBanner, renderProblem } from './render/problem.ts';
 import { announcementFor, renderStatus } from './render/status.ts';
-import { renderSummary } from './render/summary.ts';
-import { createToolbar, readValue } from './render/toolbar.ts';
+import { categoryProgress, renderSummary } from './render/summary.ts';
+import { readValue, renderToolbar } from './render/toolbar.ts';
 import { defaultUiState, isOneOf, readUiState, sortKeys, stateFilters } from './uiState.ts';
 import type { StateFilter, UiState } from './uiState.ts';
+import { errorMessage } from '../src/shared/errorMessage.ts';
 
 export interface AppOptions {
 	readonly root: HTMLElement;
 	readonly host: HostApi;
 	/** Where the host's messages arrive: the webview's `window`. */
 	readonly messageSource: EventTarget;
+	/** The model the host embedded in the page, painted before any message arrives. */
+	readonly initialModel?: ViewModel | null;
 	/** Injected so tests control "updated 2 min ago". */
 	readonly now?: () => number;
 }
@@ -32,100 +38,114 @@ export interface App {
 
 /** "Updated 2 min ago" must keep ticking while the view sits idle. */
 const statusRefreshMs = 30_000;
-const navigationKeys = new Set(['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End']);
+/** How long a card revealed from a notification stays outlined. */
+const revealHighlightMs = 2500;
+const externalLinkNames: ReadonlySet<string> = new Set<ExternalLink>(['hermesAgent']);
 
 /**
- * The whole view: builds the page skeleton once, then repaints its regions from every `model`
- * message (always a full snapshot).
+ * The whole view, rendered with lit-html: every model (always a full snapshot) goes through one
+ * render that changes only the DOM whose values changed. Cards are keyed by id, so open details,
+ * focus, scroll position and the search text survive every update, and a model equal to the one
+ * shown changes nothing at all.
  */
 export function createApp(options: AppOptions): App {
 	const { root, host } = options;
 	const now = options.now ?? Date.now;
-	let model: ViewModel | undefined;
+	let model: ViewModel | undefined = options.initialModel ?? undefined;
+	let shownJson = model ? JSON.stringify(model) : '';
 	let ui: UiState = readUiState(host.getState());
-	let lastAnnouncement = '';
-
-	const statusSlot = h('div', { class: 'status-slot' });
-	const liveRegion = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
-	const rescanButton = h('button', { type: 'button', class: 'button button-secondary rescan', 'data-action': 'rescan', title: 'Rescan all sessions' },
-		icon('refresh'), h('span', {}, 'Rescan'));
-	const header = h('header', { class: 'view-header' },
-		h('h1', { class: 'visually-hidden' }, 'Hermes Achievements'), statusSlot, rescanButton);
-	const problemSlot = h('div', { class: 'problem-slot' });
-	const summarySlot = h('div', { class: 'summary-slot' });
-	const highlightsSlot = h('div', { class: 'highlights-slot' });
-	const toolbar = createToolbar(ui);
-	const countBadge = custom('vscode-badge', { variant: 'counter', class: 'count-badge' });
-	const resultCount = h('p', { class: 'result-count' });
-	const grid = h('ul', { class: 'grid', role: 'list', 'aria-label': 'Achievements' });
-	const noResults = h('div', { class: 'no-results', hidden: true },
-		h('p', {}, 'No achievements match these filters.'),
-		h('button', { type: 'button', class: 'button button-secondary', 'data-action': 'clear-filters' }, 'Clear filters'));
-	const browse = h('section', { class: 'browse', 'aria-labelledby': 'browse-heading' },
-		h('h2', { id: 'browse-heading', class: 'section-heading browse-heading' }, 'All achievements ', countBadge),
-		toolbar.element, resultCount, grid, noResults);
-	const journeySlot = h('div', { class: 'journey-slot' });
-	const content = h('div', { class: 'content', hidden: true }, summarySlot, highlightsSlot, journeySlot, browse);
-	const loading = h('p', { class: 'loading' }, 'Loading achievements…');
-	root.replaceChildren(header, liveRegion, problemSlot, loading, content);
-
-	function render(): void {
-		if (!model) {
-			return;
-		}
-		root.removeAttribute('aria-busy');
-		loading.hidden = true;
-		statusSlot.replaceChildren(renderStatus(model.scan, now()));
-		announce(announcementFor(model));
-		problemSlot.replaceChildren(...(model.problem ? [renderProblem(model.problem)] : []));
-		const hasGrid = model.achievements.length > 0 && (model.problem === null || model.problem.kind === 'unreadable')
-			&& model.scan.updatedAt !== null;
-		content.hidden = !hasGrid;
-		if (!hasGrid) {
-			const firstScan = model.problem === null;
-			loading.hidden = !firstScan;
-			loading.textContent = 'Your achievements appear here as soon as the first scan of your Hermes history finishes.';
-			return;
-		}
-		summarySlot.replaceChildren(renderSummary(model, now()));
-		highlightsSlot.replaceChildren(...nonNull(renderHighlights(model.achievements)));
-		renderTemplate(renderJourney(model.journey, model.scan.sessionsTotal), journeySlot);
-		renderGrid();
-	}
-
-	function renderGrid(): void {
-		if (!model) {
-			return;
-		}
-		const focusWasInGrid = grid.contains(document.activeElement);
-		const cards = visibleCards(model.achievements, ui);
-		toolbar.update(model.categories, stateCounts(model.achievements, ui), ui);
-		countBadge.textContent = String(model.achievements.length);
-		resultCount.textContent = cards.length === model.achievements.length
-			? `${cards.length} achievements`
-			: `Showing ${cards.length} of ${model.achievements.length}`;
-		grid.replaceChildren(...cards.map(renderCard));
-		noResults.hidden = cards.length > 0;
-		const active = setActiveCard(grid, cardById(ui.focusedId));
-		if (focusWasInGrid) {
-			(active ?? grid).focus();
-		}
-	}
-
-	function announce(text: string): void {
-		if (text !== lastAnnouncement) {
-			lastAnnouncement = text;
-			liveRegion.textContent = text;
-		}
-	}
-
-	function cardById(id: string | null): HTMLElement | undefined {
-		return id === null ? undefined : cardsOf(grid).find((card) => card.dataset.id === id);
-	}
+	let highlightId: string | null = null;
+	let highlightTimer: ReturnType<typeof setTimeout> | undefined;
+	let firstScorePainted = false;
+	const order = new CardOrder();
 
 	function updateUi(change: Partial<UiState>): void {
 		ui = { ...ui, ...change };
 		host.setState(ui);
+	}
+
+	/** The cards to show, in order: sorted, held still while a first scan streams, then filtered. */
+	function shownCards(current: ViewModel): AchievementCardVm[] {
+		const streaming = current.scan.partial || current.scan.phase === 'bootstrap';
+		const ordered = order.arrange(sortCards(current.achievements, ui.sort), streaming, ui.sort);
+		const matching = new Set(visibleCards(current.achievements, ui).map((card) => card.id));
+		return ordered.filter((card) => matching.has(card.id));
+	}
+
+	function view(): TemplateResult {
+		if (!model) {
+			return html`<h1 class="visually-hidden">Hermes Achievements</h1>${skeleton('Loading achievements…')}`;
+		}
+		const current = model;
+		const hasGrid = current.achievements.length > 0 && (current.problem === null || current.problem.kind === 'unreadable');
+		return html`<h1 class="visually-hidden">Hermes Achievements${current.demo ? ' (demo data)' : ''}</h1>
+			${renderStatus(current, now())}
+			<p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${announcementFor(current)}</p>
+			${renderDemoBanner(current.demo)}
+			${renderProblem(current.problem)}
+			${hasGrid ? browse(current) : current.problem === null ? skeleton('Your achievements appear here as the first read of your Hermes history goes along.') : nothing}`;
+	}
+
+	function browse(current: ViewModel): TemplateResult {
+		const cards = shownCards(current);
+		const categories = categoryProgress(current);
+		const activeId = cards.some((card) => card.id === ui.focusedId) ? ui.focusedId : cards[0]?.id ?? null;
+		const expanded = new Set(ui.expanded);
+		const total = current.achievements.length;
+		return html`<div class="content">
+			${renderSummary(current, ui.category, now())}
+			${renderHighlights(current.achievements)}
+			${showsJourney() ? html`<div class="journey-slot">${renderJourney(current.journey, current.scan.sessionsTotal)}</div>` : nothing}
+			<section class="browse" aria-labelledby="browse-heading">
+				<h2 id="browse-heading" class="visually-hidden">All achievements</h2>
+				${renderToolbar(ui, categories, stateCounts(current.achievements, ui))}
+				<p class="result-count" aria-live="polite">${cards.length === total ? `${total} achievements` : `Showing ${cards.length} of ${total}`}${current.scan.partial ? ' · figures so far, still reading' : ''}</p>
+				<ul class="grid" role="list" aria-label="Achievements">
+					${repeat(cards, (card) => card.id, (card) => renderCard(card, {
+						active: card.id === activeId,
+						expanded: expanded.has(card.id),
+						highlighted: card.id === highlightId,
+					}))}
+				</ul>
+				${cards.length === 0 ? html`<div class="no-results">
+					<p>No achievements match these filters.</p>
+					<button type="button" class="button button-secondary" data-action="clear-filters">Clear filters</button>
+				</div>` : nothing}
+			</section>
+		</div>`;
+	}
+
+	/** The Journey belongs to the roomy editor tab; the narrow side bar leaves it out. */
+	function showsJourney(): boolean {
+		return root.ownerDocument.documentElement.dataset.surface !== 'sidebar';
+	}
+
+	function paint(): void {
+		const focused = root.ownerDocument.activeElement;
+		render(view(), root, { creationScope: root.ownerDocument });
+		// A keyed move is a remove and an insert, which drops focus; the element itself is kept.
+		if (focused && focused !== root.ownerDocument.activeElement && focused.isConnected && root.contains(focused)) {
+			(focused as HTMLElement).focus({ preventScroll: true });
+		}
+		setMeterWidths(root);
+		if (model && root.hasAttribute('aria-busy')) {
+			root.removeAttribute('aria-busy');
+		}
+		if (!firstScorePainted && model && model.achievements.length > 0) {
+			firstScorePainted = true;
+			// For the first-paint measure in the end-to-end test: the frame that shows the score.
+			const view = root.ownerDocument.defaultView;
+			view?.requestAnimationFrame?.(() => view.performance.mark('hermes-achievements:score-painted'));
+		}
+	}
+
+	function grid(): HTMLElement | null {
+		return root.querySelector<HTMLElement>('ul.grid');
+	}
+
+	function cardById(id: string): HTMLElement | undefined {
+		const list = grid();
+		return list ? cardsOf(list).find((card) => card.dataset.id === id) : undefined;
 	}
 
 	function reveal(achievementId: string): void {
@@ -136,13 +156,33 @@ export function createApp(options: AppOptions): App {
 			updateUi({ category: defaultUiState.category, state: defaultUiState.state, search: defaultUiState.search });
 		}
 		updateUi({ focusedId: achievementId });
-		renderGrid();
+		highlightId = achievementId;
+		clearTimeout(highlightTimer);
+		highlightTimer = setTimeout(() => {
+			highlightId = null;
+			paint();
+		}, revealHighlightMs);
+		paint();
 		const card = cardById(achievementId);
 		if (card) {
-			setActiveCard(grid, card);
-			card.scrollIntoView?.({ block: 'nearest' });
-			card.focus();
+			card.scrollIntoView?.({ block: 'center' });
+			card.focus({ preventScroll: true });
 		}
+	}
+
+	function toggleExpanded(id: string): void {
+		const open = new Set(ui.expanded);
+		if (open.has(id)) {
+			open.delete(id);
+		} else {
+			open.add(id);
+		}
+		updateUi({ expanded: [...open] });
+		paint();
+	}
+
+	function post(type: 'rescan' | 'chooseHome' | 'openSettings' | 'startDemo' | 'leaveDemo'): void {
+		host.postMessage({ type });
 	}
 
 	function onClick(event: MouseEvent): void {
@@ -150,36 +190,47 @@ export function createApp(options: AppOptions): App {
 		if (!target || !root.contains(target)) {
 			return;
 		}
-		switch (target.dataset.action) {
+		const { action, value, id } = target.dataset;
+		switch (action) {
 			case 'rescan':
-				host.postMessage({ type: 'rescan' });
-				break;
+				return post('rescan');
 			case 'choose-home':
-				host.postMessage({ type: 'chooseHome' });
-				break;
+				return post('chooseHome');
 			case 'open-settings':
-				host.postMessage({ type: 'openSettings' });
-				break;
+				return post('openSettings');
+			case 'start-demo':
+				return post('startDemo');
+			case 'leave-demo':
+				return post('leaveDemo');
+			case 'open-link':
+				if (target.dataset.link && externalLinkNames.has(target.dataset.link)) {
+					host.postMessage({ type: 'openLink', link: target.dataset.link as ExternalLink });
+				}
+				return;
 			case 'open-session':
 				if (target.dataset.sessionId) {
 					host.postMessage({ type: 'openSession', sessionId: target.dataset.sessionId });
 				}
-				break;
+				return;
 			case 'reveal':
-				if (target.dataset.id) {
-					reveal(target.dataset.id);
+				if (id) {
+					reveal(id);
 				}
-				break;
+				return;
 			case 'state-filter':
-				if (isOneOf<StateFilter>(stateFilters, target.dataset.value)) {
-					updateUi({ state: target.dataset.value });
-					renderGrid();
+				if (isOneOf<StateFilter>(stateFilters, value)) {
+					updateUi({ state: value });
+					paint();
 				}
-				break;
+				return;
+			case 'category-chip':
+				updateUi({ category: value === ui.category ? '' : value ?? '' });
+				paint();
+				return;
 			case 'clear-filters':
 				updateUi({ category: '', state: 'all', search: '' });
-				renderGrid();
-				break;
+				paint();
+				return;
 		}
 	}
 
@@ -203,51 +254,80 @@ export function createApp(options: AppOptions): App {
 			default:
 				return;
 		}
-		renderGrid();
+		paint();
 	}
 
-	function onGridKeyDown(event: KeyboardEvent): void {
-		const card = event.target as HTMLElement;
-		if (!navigationKeys.has(event.key) || !card.matches('li.card')) {
+	/** `<details>` toggled by a click on its summary: remembered, so the next render keeps it. */
+	function onToggle(event: Event): void {
+		const details = event.target as HTMLDetailsElement;
+		const id = details.closest<HTMLElement>('li.card')?.dataset.id;
+		if (!id || !details.matches('.card-criteria') || details.open === ui.expanded.includes(id)) {
 			return;
 		}
-		const target = targetForKey(grid, card, event.key);
+		toggleExpanded(id);
+	}
+
+	function onKeyDown(event: KeyboardEvent): void {
+		const target = event.target as HTMLElement;
+		if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTextEntry(target)) {
+			const search = root.querySelector<HTMLElement>('[data-control="search"]');
+			if (search) {
+				event.preventDefault();
+				search.focus();
+			}
+			return;
+		}
+		const list = grid();
+		if (list && target.matches('li.card') && list.contains(target)) {
+			onCardKey(event, list, target);
+			return;
+		}
+		const group = target.closest<HTMLElement>('[data-roving]');
+		if (group && moveInGroup(group, target, event.key)) {
+			event.preventDefault();
+		}
+	}
+
+	function onCardKey(event: KeyboardEvent, list: HTMLElement, card: HTMLElement): void {
+		if (event.key === 'Enter' || event.key === ' ') {
+			event.preventDefault();
+			if (card.dataset.id && card.querySelector('details')) {
+				toggleExpanded(card.dataset.id);
+			}
+			return;
+		}
+		const next = targetForKey(list, card, event.key);
+		if (next === undefined) {
+			return;
+		}
 		event.preventDefault();
-		if (target && target !== card) {
-			setActiveCard(grid, target);
-			target.focus();
+		if (next !== card && next.dataset.id) {
+			updateUi({ focusedId: next.dataset.id });
+			paint();
+			next.focus();
 		}
 	}
 
-	function onGridFocusIn(event: FocusEvent): void {
+	function onFocusIn(event: FocusEvent): void {
 		const card = (event.target as Element | null)?.closest<HTMLElement>('li.card');
-		if (card && card.dataset.id && card.dataset.id !== ui.focusedId) {
-			setActiveCard(grid, card);
+		if (card?.dataset.id && card.dataset.id !== ui.focusedId) {
 			updateUi({ focusedId: card.dataset.id });
+			paint();
 		}
 	}
-
-	root.addEventListener('click', onClick);
-	// The text field's `input` is its inner input's (composed, bubbling), and the field updates its
-	// `value` at the target, so it is read on the way up. The selects dispatch `change` on themselves
-	// without bubbling, after updating `value`, so it is caught on the way down.
-	toolbar.element.addEventListener('input', onControlChange);
-	toolbar.element.addEventListener('change', onControlChange, true);
-	grid.addEventListener('keydown', onGridKeyDown);
-	grid.addEventListener('focusin', onGridFocusIn);
-	const journeyInteractions = attachJourneyInteractions(root);
-	const timer = setInterval(() => {
-		if (model) {
-			statusSlot.replaceChildren(renderStatus(model.scan, now()));
-		}
-	}, statusRefreshMs);
 
 	function handleMessage(message: ToWebview): void {
 		switch (message.type) {
-			case 'model':
-				model = message.model;
-				render();
+			case 'model': {
+				const json = JSON.stringify(message.model);
+				if (json !== shownJson) {
+					shownJson = json;
+					model = message.model;
+					paint();
+				}
+				confirmShown();
 				return;
+			}
 			case 'reveal':
 				reveal(message.achievementId);
 				return;
@@ -274,10 +354,21 @@ export function createApp(options: AppOptions): App {
 			if (!model) {
 				throw new Error('no achievements to draw yet');
 			}
-			const card = renderShareCard(model, themePalette(getComputedStyle(document.documentElement)));
+			const card = renderShareCard(model, themePalette(getComputedStyle(root.ownerDocument.documentElement)));
 			host.postMessage({ type: 'cardRendered', requestId, ...card });
 		} catch (error) {
-			host.postMessage({ type: 'cardFailed', requestId, error: error instanceof Error ? error.message : String(error) });
+			host.postMessage({ type: 'cardFailed', requestId, error: errorMessage(error) });
+		}
+	}
+
+	/** Tells the host the model is on screen (the frame after the render), so it may send the next. */
+	function confirmShown(): void {
+		const view = root.ownerDocument.defaultView;
+		const confirm = (): void => host.postMessage({ type: 'shown' });
+		if (view?.requestAnimationFrame) {
+			view.requestAnimationFrame(confirm);
+		} else {
+			confirm();
 		}
 	}
 
@@ -288,6 +379,25 @@ export function createApp(options: AppOptions): App {
 		}
 	}
 
+	// The static skeleton of the HTML gives way to the rendered view.
+	root.replaceChildren();
+	paint();
+	root.addEventListener('click', onClick);
+	// The text field's `input` is its inner input's (composed, bubbling). The selects dispatch
+	// `change` on themselves without bubbling, and `<details>` fires `toggle` without bubbling:
+	// both are caught on the way down.
+	root.addEventListener('input', onControlChange);
+	root.addEventListener('change', onControlChange, true);
+	root.addEventListener('toggle', onToggle, true);
+	root.addEventListener('keydown', onKeyDown);
+	root.addEventListener('focusin', onFocusIn);
+	const journeyInteractions = attachJourneyInteractions(root);
+	const timer = setInterval(() => {
+		if (model) {
+			paint();
+		}
+	}, statusRefreshMs);
+
 	// The host posts nothing before `ready`, so it goes out only once the listener is in place.
 	options.messageSource.addEventListener('message', onMessage);
 	host.postMessage({ type: 'ready' });
@@ -296,14 +406,25 @@ export function createApp(options: AppOptions): App {
 		dispose() {
 			options.messageSource.removeEventListener('message', onMessage);
 			clearInterval(timer);
+			clearTimeout(highlightTimer);
 			journeyInteractions.dispose();
 			root.removeEventListener('click', onClick);
-			toolbar.element.removeEventListener('input', onControlChange);
-			toolbar.element.removeEventListener('change', onControlChange, true);
-			grid.removeEventListener('keydown', onGridKeyDown);
-			grid.removeEventListener('focusin', onGridFocusIn);
+			root.removeEventListener('input', onControlChange);
+			root.removeEventListener('change', onControlChange, true);
+			root.removeEventListener('toggle', onToggle, true);
+			root.removeEventListener('keydown', onKeyDown);
+			root.removeEventListener('focusin', onFocusIn);
 		},
 	};
+}
+
+function skeleton(text: string): TemplateResult {
+	return html`<div class="skeleton" aria-hidden="true"><div class="skeleton-line"></div><div class="skeleton-line short"></div><div class="skeleton-card"></div><div class="skeleton-card"></div></div>
+		<p class="loading">${text}</p>`;
+}
+
+function isTextEntry(element: HTMLElement): boolean {
+	return element.matches('input, textarea, select, vscode-textfield, vscode-single-select, [contenteditable]');
 }
 
 function stateCounts(cards: readonly AchievementCardVm[], ui: UiState): Record<StateFilter, number> {
@@ -315,10 +436,6 @@ function stateCounts(cards: readonly AchievementCardVm[], ui: UiState): Record<S
 		discovered: scoped.filter((c) => c.state === 'discovered').length,
 		secret: scoped.filter((c) => c.state === 'secret').length,
 	};
-}
-
-function nonNull<T>(value: T | null): T[] {
-	return value === null ? [] : [value];
 }
 
 function assertNever(value: never): never {

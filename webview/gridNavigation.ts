@@ -1,30 +1,16 @@
 /**
- * Roving tabindex over the card grid: the grid is one tab stop, arrow keys, Home and End move
- * between cards. Controls inside a card (its disclosure, its evidence link) are reachable with
- * Tab only while that card is the active one, so tabbing past the grid stays a single step.
+ * Keyboard movement. The card grid is one tab stop (the app renders `tabindex` 0 on the active
+ * card only); arrow keys, Home and End move between cards by layout. Smaller groups (category
+ * chips, highlight lists) work the same way along one line.
  */
 const cardSelector = 'li.card';
-const innerControlSelector = 'summary, button, a[href]';
+const groupItemSelector = 'button';
 
 export function cardsOf(grid: HTMLElement): HTMLElement[] {
 	return [...grid.querySelectorAll<HTMLElement>(cardSelector)];
 }
 
-/** Makes `card` the grid's tab stop (the first card when it is undefined). */
-export function setActiveCard(grid: HTMLElement, card: HTMLElement | undefined): HTMLElement | undefined {
-	const cards = cardsOf(grid);
-	const active = card && cards.includes(card) ? card : cards[0];
-	for (const each of cards) {
-		const isActive = each === active;
-		each.tabIndex = isActive ? 0 : -1;
-		for (const control of each.querySelectorAll<HTMLElement>(innerControlSelector)) {
-			control.tabIndex = isActive ? 0 : -1;
-		}
-	}
-	return active;
-}
-
-/** Handles a key press on a card; returns the card that should get focus, if the key moved it. */
+/** Handles a key press on a card; returns the card that should get focus, if the key moves it. */
 export function targetForKey(grid: HTMLElement, from: HTMLElement, key: string): HTMLElement | undefined {
 	const cards = cardsOf(grid);
 	const index = cards.indexOf(from);
@@ -42,6 +28,33 @@ export function targetForKey(grid: HTMLElement, from: HTMLElement, key: string):
 		End: last,
 	}[key];
 	return target === undefined ? undefined : cards[target];
+}
+
+/** Moves focus inside a one-line group (roving tabindex); true when the key was used. */
+export function moveInGroup(group: HTMLElement, from: HTMLElement, key: string): boolean {
+	const items = [...group.querySelectorAll<HTMLElement>(groupItemSelector)];
+	const index = items.indexOf(from);
+	if (index < 0) {
+		return false;
+	}
+	const last = items.length - 1;
+	const target = {
+		ArrowRight: Math.min(last, index + 1),
+		ArrowDown: Math.min(last, index + 1),
+		ArrowLeft: Math.max(0, index - 1),
+		ArrowUp: Math.max(0, index - 1),
+		Home: 0,
+		End: last,
+	}[key];
+	if (target === undefined) {
+		return false;
+	}
+	const next = items[target];
+	for (const item of items) {
+		item.tabIndex = item === next ? 0 : -1;
+	}
+	next.focus();
+	return true;
 }
 
 /** Cards in the first row share its top edge; without layout (tests) the grid reads as one column. */

@@ -25,9 +25,11 @@ export interface UiState {
 	readonly sort: SortKey;
 	/** The card that had focus, restored after a re-render or a reload. */
 	readonly focusedId: string | null;
+	/** Cards whose "What counts" is open; kept through updates and reloads. */
+	readonly expanded: readonly string[];
 }
 
-export const defaultUiState: UiState = { category: '', state: 'all', search: '', sort: 'next', focusedId: null };
+export const defaultUiState: UiState = { category: '', state: 'all', search: '', sort: 'next', focusedId: null, expanded: [] };
 
 /** Reads back persisted state defensively: it may come from an older version of the view. */
 export function readUiState(raw: unknown): UiState {
@@ -41,6 +43,7 @@ export function readUiState(raw: unknown): UiState {
 		search: typeof r.search === 'string' ? r.search : defaultUiState.search,
 		sort: isOneOf(sortKeys, r.sort) ? r.sort : defaultUiState.sort,
 		focusedId: typeof r.focusedId === 'string' ? r.focusedId : null,
+		expanded: Array.isArray(r.expanded) ? r.expanded.filter((id): id is string => typeof id === 'string') : [],
 	};
 }
 

@@ -65,6 +65,7 @@ export class AchievementsPanels implements vscode.WebviewPanelSerializer, vscode
 		};
 		const binding = new WebviewBinding({
 			...this.deps,
+			surface: 'editor',
 			webview: panel.webview,
 			isVisible: () => panel.visible,
 			onDidChangeVisibility: panel.onDidChangeViewState,

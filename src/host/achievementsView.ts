@@ -16,6 +16,7 @@ export class AchievementsViewProvider implements vscode.WebviewViewProvider, vsc
 	resolveWebviewView(view: vscode.WebviewView): void {
 		const binding = new WebviewBinding({
 			...this.deps,
+			surface: 'sidebar',
 			webview: view.webview,
 			isVisible: () => view.visible,
 			onDidChangeVisibility: view.onDidChangeVisibility,

@@ -13,18 +13,21 @@ export interface ExtensionApi {
 	readonly service: Pick<AchievementsService, 'current' | 'status'>;
 	readonly home: string;
 	statusBarState(): StatusBarState;
-	/** The last model posted to either webview (sidebar view or editor panel). */
+	/** The last model either webview (sidebar view or editor panel) was given, in its HTML or posted. */
 	lastPostedModel(): ViewModel | undefined;
+	/** How many models were posted to the webviews so far (an unchanged model is never posted). */
+	modelsPosted(): number;
 }
 
 export interface ExtensionApiSources {
 	readonly slot: ServiceSlot;
 	readonly statusBar: { state(): StatusBarState };
 	readonly lastPostedModel: () => ViewModel | undefined;
+	readonly modelsPosted: () => number;
 }
 
 export function createExtensionApi(sources: ExtensionApiSources): ExtensionApi {
-	const { slot, statusBar, lastPostedModel } = sources;
+	const { slot, statusBar, lastPostedModel, modelsPosted } = sources;
 	return {
 		// Not the service itself: its other methods (rescan, resetHistory, …) stay inside the extension.
 		service: {
@@ -36,5 +39,6 @@ export function createExtensionApi(sources: ExtensionApiSources): ExtensionApi {
 		},
 		statusBarState: () => statusBar.state(),
 		lastPostedModel,
+		modelsPosted,
 	};
 }

@@ -121,7 +121,10 @@ async function exportAchievements(slot: ServiceSlot, formatArg?: unknown, target
 	}
 	const text = format === 'json' ? snapshotToJson(snapshot) : snapshotToMarkdown(snapshot);
 	await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-	vscode.window.setStatusBarMessage(`$(check) Achievements exported to ${target.fsPath}`, 5000);
+	const open = 'Open File';
+	void vscode.window.showInformationMessage(`Achievements exported to ${target.fsPath}`, open).then((choice) =>
+		choice === open ? vscode.window.showTextDocument(target) : undefined,
+	);
 	return target;
 }
 
@@ -131,8 +134,9 @@ async function pickExportFormat(): Promise<ExportFormat | undefined> {
 	return picked?.format;
 }
 
+/** The user's folder: an export is a personal file, not part of whatever repository is open. */
 function defaultExportFolder(): vscode.Uri {
-	return vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir());
+	return vscode.Uri.file(homedir());
 }
 
 async function resetHistory(slot: ServiceSlot): Promise<string | undefined> {

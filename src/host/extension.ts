@@ -10,6 +10,7 @@ import type { ExtensionApi } from './api.ts';
 import { commandIds, contributionIds } from './commandIds.ts';
 import { registerCommands } from './commands.ts';
 import { configSection, readConfig, serviceInputsChanged } from './config.ts';
+import { DemoMode } from './demoMode.ts';
 import type { HermesAchievementsConfig } from './config.ts';
 import { HomeWatcher } from './homeWatcher.ts';
 import { ScanStatusDocument, statusScheme } from './scanStatusDocument.ts';
@@ -20,6 +21,7 @@ import { hasBuiltinSqlite } from './sqliteSupport.ts';
 import { StatusBar } from './statusBar.ts';
 import { UnlockNotifier } from './unlockNotifier.ts';
 import { activateUnsupported } from './unsupportedRuntime.ts';
+import { ViewModelSource } from './viewModelSource.ts';
 import type { WebviewActions } from './webviewBinding.ts';
 import { errorMessage } from '../shared/errorMessage.ts';
 
@@ -33,30 +35,50 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
 		return undefined;
 	}
 	let config = currentConfig();
-	const slot = new ServiceSlot(startService(context, config));
+	const demo = new DemoMode(context);
+	const slot = new ServiceSlot(startService(context, config, demo));
 	let lastPosted: ViewModel | undefined;
+	let modelsPosted = 0;
+	// Created before any webview binds, so it has seen every scan when the first model is asked for.
+	const models = new ViewModelSource(slot, () => demo.active);
 
 	const actions: WebviewActions = {
 		rescan: () => void vscode.commands.executeCommand(commandIds.rescan),
 		openSession: (sessionId) => void openSessionTranscript(slot.home, sessionId),
 		chooseHome: () => void vscode.commands.executeCommand(commandIds.chooseHome),
 		openSettings: () => void vscode.commands.executeCommand('workbench.action.openSettings', configSection),
+		startDemo: () => void demo.enter().catch((error: unknown) => {
+			void vscode.window.showErrorMessage(`Hermes Achievements: ${error instanceof Error ? error.message : String(error)}`);
+		}),
+		leaveDemo: () => void demo.leave(),
 	};
 	const webviewDeps = {
 		extensionUri: context.extensionUri,
 		slot,
 		actions,
-		onDidPost: (model: ViewModel) => {
+		currentModel: () => models.current(),
+		onDidPost: (model: ViewModel, how: 'embedded' | 'posted') => {
 			lastPosted = model;
+			if (how === 'posted') {
+				modelsPosted += 1;
+			}
 		},
 	};
 	const view = new AchievementsViewProvider(webviewDeps);
 	const panels = new AchievementsPanels(webviewDeps);
-	const statusDocument = new ScanStatusDocument(slot);
-	const statusBar = new StatusBar(slot, () => config.showStatusBar);
+	const statusDocument = new ScanStatusDocument(slot, () => demo.active);
+	const statusBar = new StatusBar(slot, () => config.showStatusBar, () => demo.active);
 	const notifier = new UnlockNotifier(slot, () => config.notifyOnUnlock, (id) => view.reveal(id));
 
+	const repoint = (): void => {
+		// Re-point everything at the new home: the slot disposes the old service, the watcher follows.
+		slot.replace(startService(context, config, demo));
+		revalidate(slot);
+	};
 	context.subscriptions.push(
+		models,
+		demo,
+		demo.onDidChange(repoint),
 		slot,
 		view,
 		panels,
@@ -76,16 +98,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
 			const previous = config;
 			config = currentConfig();
 			if (serviceInputsChanged(previous, config)) {
-				// Re-point everything at the new home: the slot disposes the old service, the watcher follows.
-				slot.replace(startService(context, config));
-				revalidate(slot);
+				// Choosing a home while the demo shows leaves the demo (which re-points everything itself).
+				if (demo.active) {
+					void demo.leave();
+				} else {
+					repoint();
+				}
 			}
 			statusBar.render();
 		}),
 	);
 
 	revalidate(slot);
-	return createExtensionApi({ slot, statusBar, lastPostedModel: () => lastPosted });
+	return createExtensionApi({ slot, statusBar, lastPostedModel: () => lastPosted, modelsPosted: () => modelsPosted });
 }
 
 /**
@@ -102,8 +127,8 @@ function currentConfig(): HermesAchievementsConfig {
 	return readConfig(vscode.workspace.getConfiguration(configSection));
 }
 
-function startService(context: vscode.ExtensionContext, config: HermesAchievementsConfig): ActiveService {
-	const home = resolveHome(config);
+function startService(context: vscode.ExtensionContext, config: HermesAchievementsConfig, demo: DemoMode): ActiveService {
+	const home = demo.active ? demo.home : resolveHome(config);
 	const service = createAchievementsService({
 		home,
 		ttlMs: config.ttlSeconds * 1000,

@@ -11,14 +11,16 @@ export class ScanStatusDocument implements vscode.TextDocumentContentProvider, v
 	private readonly changed = new vscode.EventEmitter<vscode.Uri>();
 	readonly onDidChange = this.changed.event;
 	private readonly slot: ServiceSlot;
+	private readonly isDemo: () => boolean;
 
-	constructor(slot: ServiceSlot) {
+	constructor(slot: ServiceSlot, isDemo: () => boolean = () => false) {
 		this.slot = slot;
+		this.isDemo = isDemo;
 	}
 
 	provideTextDocumentContent(): string {
 		const { service } = this.slot;
-		return scanStatusReport(service.current(), service.status(), Date.now());
+		return scanStatusReport(service.current(), service.status(), Date.now(), this.isDemo());
 	}
 
 	async show(): Promise<vscode.TextEditor> {

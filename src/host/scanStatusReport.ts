@@ -4,17 +4,18 @@ import type { ScanStatus } from '../core/service.ts';
 import { formatAgoShort, formatDuration } from '../shared/durationText.ts';
 
 /** The Show Scan Status document: state, times, last duration, counters and the last error, as Markdown. */
-export function scanStatusReport(snapshot: Snapshot | undefined, status: ScanStatus, nowMs: number): string {
+export function scanStatusReport(snapshot: Snapshot | undefined, status: ScanStatus, nowMs: number, demo = false): string {
 	const when = (ms: number | null): string => (ms === null ? 'never' : `${new Date(ms).toISOString()} (${formatAgoShort(ms, nowMs)})`);
 	const { counters } = status;
 	const lines: string[] = [
 		'# Hermes Achievements: scan status',
 		'',
+		...(demo ? ['**Demo data**: a generated history in the extension\'s storage, not yours. Leave the demo from the Achievements view.', ''] : []),
 		`- State: ${status.state}`,
 		`- Hermes home: ${escapeMarkdown(status.home)}`,
 		`- Refresh interval (TTL): ${formatDuration(status.ttl_ms)}`,
 		`- Last scan started: ${when(status.last_started_at)}`,
-		`- Last scan finished: ${when(status.last_finished_at)}`,
+		`- Last scan finished (the history was last checked): ${when(status.last_finished_at)}`,
 		`- Last success: ${when(status.last_success_at)}`,
 		`- Last duration: ${status.last_duration_ms === null ? 'n/a' : formatDuration(status.last_duration_ms)}`,
 		`- Last error: ${status.last_error === null ? 'none' : escapeMarkdown(status.last_error)}`,

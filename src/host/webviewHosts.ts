@@ -8,5 +8,7 @@ export interface WebviewHostDeps {
 	readonly extensionUri: vscode.Uri;
 	readonly slot: ServiceSlot;
 	readonly actions: WebviewActions;
-	readonly onDidPost: (model: ViewModel) => void;
+	/** The model of this moment, the same for every webview. */
+	readonly currentModel: () => ViewModel;
+	readonly onDidPost: (model: ViewModel, how: 'embedded' | 'posted') => void;
 }

@@ -41,6 +41,11 @@ export interface AchievementCardVm {
 	readonly nextTier: TierName | null;
 	readonly progress: number;
 	readonly nextThreshold: number;
+	/**
+	 * How far `progress` is toward `nextThreshold`, 0 to 100: the bar and the "18 / 28" next to it
+	 * measure the same quantity. 100 when every tier is reached; for multi-condition achievements,
+	 * the share of all conditions met.
+	 */
 	readonly progressPct: number;
 	/** What `progress` counts ("tool calls in one session"); null for multi-condition achievements. */
 	readonly metricLabel: string | null;
@@ -73,6 +78,28 @@ export interface ScanStatusVm {
 	readonly stale: boolean;
 	/** The last scan's error; the last good snapshot is still shown. */
 	readonly error: string | null;
+	/** A first scan is streaming results: every figure on screen may still rise. */
+	readonly partial: boolean;
+	/** Another VS Code window (or the command line) is scanning this home; this one shows its result when it lands. */
+	readonly otherWindowScanning?: boolean;
+	/** One sentence on what could not be saved (a read-only folder, a full disk); null when everything was saved. */
+	readonly unsavedMessage?: string | null;
+	/** "3 sessions skipped (too large)", or null. */
+	readonly skippedNote?: string | null;
+}
+
+/**
+ * The last scan that actually read sessions: what the status line reports. A check that found
+ * nothing new changes none of this, so it posts nothing.
+ */
+export interface LastReadVm {
+	/** Unix milliseconds when that scan finished. */
+	readonly at: number;
+	readonly durationMs: number;
+	/** Sessions it read (new or changed ones, or all of them for a full scan). */
+	readonly sessionsRead: number;
+	readonly sessionsTotal: number;
+	readonly full: boolean;
 }
 
 /** Why there is nothing (or nothing good) to show. */
@@ -97,10 +124,32 @@ export interface ViewModel {
 	readonly achievements: readonly AchievementCardVm[];
 	readonly categories: readonly string[];
 	readonly scan: ScanStatusVm;
+	/** The last scan that read something; null before any (a restart shows the persisted snapshot's own scan). */
+	readonly lastRead: LastReadVm | null;
 	/** Set when there is no snapshot worth a grid (or, for `unreadable`, alongside the last good one). */
 	readonly problem: ProblemVm | null;
 	readonly journey: JourneyVm;
+	/** The achievements come from the generated demo history, not the user's own. */
+	readonly demo: boolean;
 }
+
+/** Embedded in the webview's HTML so the view paints the current model before any message arrives. */
+export interface InitialViewState {
+	readonly model: ViewModel | null;
+	/** Unix milliseconds when the host wrote the HTML (the view resolving); for the first-paint measure. */
+	readonly resolvedAt: number;
+	/** Where the view lives: the side bar is narrow and has its own background. */
+	readonly surface: 'sidebar' | 'editor';
+}
+
+/** The id of the `<script type="application/json">` block that carries the `InitialViewState`. */
+export const initialStateElementId = 'initial-state';
+
+/** The only outside pages the webview may ask the host to open. */
+export const externalLinks = {
+	hermesAgent: 'https://github.com/NousResearch/hermes-agent',
+} as const;
+export type ExternalLink = keyof typeof externalLinks;
 
 /** Host → webview. */
 export type ToWebview =
@@ -120,6 +169,8 @@ export type ToHost =
 	 * version: host and webview ship in one .vsix and a webview is reloaded with its extension.
 	 */
 	| { readonly type: 'ready' }
+	/** The model just received is painted; the host sends the next no sooner than 300 ms after this. */
+	| { readonly type: 'shown' }
 	/** The user asked for a full rescan. */
 	| { readonly type: 'rescan' }
 	/** Open a session's transcript (evidence link) in a read-only editor. */
@@ -130,9 +181,15 @@ export type ToHost =
 	| { readonly type: 'openSettings' }
 	/** The share card asked for by `renderCard`: a PNG (base64, no data: prefix) and the same card as SVG text. */
 	| { readonly type: 'cardRendered'; readonly requestId: number; readonly png: string; readonly svg: string }
-	| { readonly type: 'cardFailed'; readonly requestId: number; readonly error: string };
+	| { readonly type: 'cardFailed'; readonly requestId: number; readonly error: string }
+	/** The welcome's "Try with demo data": generate a demo history and show it. */
+	| { readonly type: 'startDemo' }
+	/** The demo banner's "Leave demo": back to the user's own Hermes home. */
+	| { readonly type: 'leaveDemo' }
+	/** Open one of the known outside pages (never an arbitrary URL). */
+	| { readonly type: 'openLink'; readonly link: ExternalLink };
 
-const toHostTypes: ReadonlySet<string> = new Set(['ready', 'rescan', 'openSession', 'chooseHome', 'openSettings', 'cardRendered', 'cardFailed']);
+const toHostTypes: ReadonlySet<string> = new Set(['ready', 'shown', 'rescan', 'openSession', 'chooseHome', 'openSettings', 'cardRendered', 'cardFailed', 'startDemo', 'leaveDemo', 'openLink']);
 
 /** The host never trusts the webview: every message is checked before it is acted on. */
 export function isToHost(message: unknown): message is ToHost {
@@ -153,6 +210,10 @@ export function isToHost(message: unknown): message is ToHost {
 		case 'cardFailed': {
 			const failure = message as { requestId?: unknown; error?: unknown };
 			return typeof failure.requestId === 'number' && typeof failure.error === 'string';
+		}
+		case 'openLink': {
+			const { link } = message as { link?: unknown };
+			return typeof link === 'string' && Object.hasOwn(externalLinks, link);
 		}
 		default:
 			return true;

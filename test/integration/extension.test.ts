@@ -1,13 +1,15 @@
 // Runs inside a real VS Code extension host (code-server's, or @vscode/test-electron's), against the
 // built extension: activation, commands, the scan worker, the status bar, the view and settings.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/host/api.ts';
 import { expectedFiguresFromCli, makeGeneratedHome, removeHome } from './support/histories.ts';
 import type { ExpectedFigures } from './support/histories.ts';
+import { appendMessages } from '../../src/core/demo/historyGenerator.ts';
+import { HistoryEditor } from '../support/historyEdits.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { watchWorkers } from './support/workerWatch.ts';
 
@@ -64,6 +66,15 @@ describe('Hermes Achievements in a real extension host', function () {
 		}
 		startFigures = expectedFiguresFromCli(extension.extensionPath, startHome);
 	});
+
+	/** No scan running, and none started or finished for 2.5 s (longer than the watcher's 0.75 s burst window). */
+	async function settled(): Promise<void> {
+		await waitFor('no scan for 2.5 s', () => {
+			const status = api.service.status();
+			const last = Math.max(status.last_started_at ?? 0, status.last_finished_at ?? 0);
+			return status.scanning === null && Date.now() - last > 2500 ? true : undefined;
+		}, 45_000, () => api.service.status());
+	}
 
 	after(async function () {
 		await setHermesHome(undefined);
@@ -160,6 +171,37 @@ describe('Hermes Achievements in a real extension host', function () {
 		const svg = readFileSync(join(folder, 'card.svg'), 'utf8');
 		assert.ok(svg.includes(`${startFigures.unlockedCount}</tspan><tspan`), 'the score is not on the SVG');
 		assert.ok(!svg.includes(startHome), 'the Hermes home is on the card');
+	});
+
+	it('a refresh that finds nothing posts nothing; one appended message gives exactly one refresh', async function () {
+		this.timeout(60_000);
+		await vscode.commands.executeCommand('hermesAchievements.open');
+		await waitFor('the view to have a model', () => api.lastPostedModel(), 30_000);
+		await settled();
+		const postsBefore = api.modelsPosted();
+		const scansBefore = api.service.status().counters.scans_run;
+		// Touched, not changed: the watcher's refresh runs a scan that finds nothing new.
+		const now = new Date();
+		utimesSync(join(startHome, 'state.db'), now, now);
+		await waitFor('the refresh of the touched history to run', () => (api.service.status().counters.scans_run > scansBefore ? true : undefined), 30_000);
+		await settled();
+		assert.equal(api.modelsPosted(), postsBefore, 'a refresh that found nothing posted a model');
+
+		const scansBeforeAppend = api.service.status().counters.scans_run;
+		const before = api.service.current();
+		const [sessionId] = new HistoryEditor(startHome).sessionIds();
+		assert.ok(sessionId, 'the start home has sessions');
+		appendMessages(startHome, sessionId, [{ role: 'user', content: 'One more question, please.' }]);
+		const after = await waitFor('a refresh that read the one changed session', () => {
+			const current = api.service.current();
+			return current && current.scan_id !== before?.scan_id && current.scan_meta.sessions_rescanned === 1 ? current : undefined;
+		}, 30_000, () => api.service.current()?.scan_meta);
+		assert.equal(after.scan_meta.sessions_total, before?.scan_meta.sessions_total);
+		// The whole burst (state.db, its -wal, late duplicates) has had time to arrive and be coalesced.
+		await settled();
+		assert.equal(api.service.status().counters.scans_run, scansBeforeAppend + 1, 'one appended message caused more than one scan');
+		const model = api.lastPostedModel();
+		assert.equal(model?.lastRead?.sessionsRead, 1, 'the view reports the scan that read the session');
 	});
 
 	it('re-points to another Hermes home when the setting changes', async function () {

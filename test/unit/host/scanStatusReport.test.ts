@@ -31,4 +31,9 @@ describe('scanStatusReport', () => {
 		assert.match(report, /^- Last success: never$/m);
 		assert.match(report, /^No snapshot yet\.$/m);
 	});
+
+	it('says so when the figures come from the demo history', () => {
+		assert.match(scanStatusReport(snapshot(), status(), now, true), /^\*\*Demo data\*\*: a generated history/m);
+		assert.doesNotMatch(scanStatusReport(snapshot(), status(), now), /Demo data/);
+	});
 });

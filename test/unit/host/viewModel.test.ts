@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { codiconFor, mappedCatalogIcons } from '../../../src/host/achievementIcons.ts';
-import { toViewModel } from '../../../src/host/viewModel.ts';
+import { quietRefreshMs, toViewModel } from '../../../src/host/viewModel.ts';
 import { catalog } from '../../../src/core/catalog/catalog.ts';
 import { achievement, generatedAt, snapshot, status } from './snapshotBuilders.ts';
 
@@ -62,7 +62,60 @@ describe('toViewModel', () => {
 		assert.deepEqual(scan, {
 			state: 'FRESH', phase: 'idle', updatedAt: generatedAt * 1000, durationMs: 840, sessionsTotal: 120,
 			sessionsRead: 3, sessionsReused: 117, progress: null, updatingInBackground: false, stale: false, error: null,
+			partial: false, otherWindowScanning: false, unsavedMessage: null, skippedNote: null,
 		});
+	});
+
+	it('reports the last scan that read something, so a check that found nothing changes nothing', () => {
+		const lastRead = { at: 5_000, durationMs: 1200, sessionsRead: 120, sessionsTotal: 120, full: true };
+		const read = toViewModel(snapshot(), status(), { lastRead, now: 10_000 });
+		const checked = toViewModel(snapshot({
+			generated_at: generatedAt + 60, scan_id: 'scan-2',
+			scan_meta: { mode: 'incremental', sessions_total: 120, sessions_rescanned: 0, sessions_reused: 120, duration_ms: 3 },
+		}), status(), { lastRead, now: 20_000 });
+		assert.deepEqual(checked, read);
+		assert.equal(read.scan.updatedAt, 5_000);
+		assert.equal(read.scan.durationMs, 1200);
+	});
+
+	it('hides a background refresh during its first second: it reads as the state before it', () => {
+		const scanning = { kind: 'refresh' as const, started_at: 50_000, sessions_done: 0, sessions_total: 0 };
+		const before = toViewModel(snapshot(), status());
+		const young = toViewModel(snapshot(), status({ state: 'SCANNING', scanning }), { now: 50_000 + quietRefreshMs - 1 });
+		assert.deepEqual(young, before);
+		const older = toViewModel(snapshot(), status({ state: 'SCANNING', scanning }), { now: 50_000 + quietRefreshMs });
+		assert.equal(older.scan.phase, 'refresh');
+		// A rebuild (the Rescan command) is shown at once.
+		const rebuild = toViewModel(snapshot(), status({ state: 'SCANNING', scanning: { ...scanning, kind: 'rebuild' } }), { now: 50_000 });
+		assert.equal(rebuild.scan.phase, 'rebuild');
+	});
+
+	it('maps another window\'s scan, an unsaved file and skipped sessions when the coordinator reports them', () => {
+		const shared = { ...status(), other_scanner: { pid: 42, since: 1, sessions_done: 10, sessions_total: 120 }, unsaved: 'Could not save the snapshot: the folder is read-only.' };
+		const meta = { mode: 'incremental' as const, sessions_total: 120, sessions_rescanned: 3, sessions_reused: 117, duration_ms: 840,
+			skipped: [{ session_id: 'a', title: 'A', reason: 'too large' }, { session_id: 'b', title: 'B', reason: 'too large' }] };
+		const scan = toViewModel(snapshot({ scan_meta: meta }), shared).scan;
+		assert.equal(scan.otherWindowScanning, true);
+		assert.equal(scan.unsavedMessage, 'Could not save the snapshot: the folder is read-only.');
+		assert.equal(scan.skippedNote, '2 sessions skipped (too large)');
+	});
+
+	it('measures the progress bar as the text does: progress against the next threshold', () => {
+		const model = toViewModel(snapshot(), status());
+		const cook = model.achievements.find((a) => a.id === 'let_him_cook');
+		assert.equal(cook?.progress, 640);
+		assert.equal(cook?.nextThreshold, 1200);
+		assert.equal(cook?.progressPct, 53);
+		const maxed = model.achievements.find((a) => a.nextTier === null && a.requirements.length === 0 && a.state === 'unlocked');
+		assert.equal(maxed?.progressPct, 100);
+	});
+
+	it('labels the demo and marks a streaming first scan as partial', () => {
+		assert.equal(toViewModel(snapshot(), status(), { demo: true }).demo, true);
+		assert.equal(toViewModel(snapshot(), status()).demo, false);
+		const partial = toViewModel(snapshot({ partial: true }), status()).scan;
+		assert.equal(partial.partial, true);
+		assert.equal(partial.updatedAt, null);
 	});
 
 	it('reports a refresh behind a shown snapshot as updating in the background', () => {

@@ -20,7 +20,7 @@ describe('next achievement (one rule for status bar, view and CLI)', () => {
 			achievement({ id: 'maxed', state: 'unlocked', unlocked: true, tier: 'Olympian', next_tier: null, progress: 9000, progress_pct: 100 }),
 			achievement({ id: 'multi-done', kind: 'multi_condition', state: 'unlocked', unlocked: true, next_tier: null, progress: 100, progress_pct: 100, next_threshold: 100 }),
 		], 10);
-		assert.deepEqual(ids(picked), ['multi', 'started']);
+		assert.deepEqual(ids(picked), ['multi', 'just-reached-silver', 'started'], 'ranked as the bars show: 72 %, 500 of 1,200, 20 of 200');
 	});
 
 	it('breaks ties by the smaller amount left, then by name, whatever the input order', () => {

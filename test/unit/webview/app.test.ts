@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { toViewModel } from '../../../src/host/viewModel.ts';
 import type { ViewModel } from '../../../src/shared/protocol.ts';
 import { achievement, realisticAchievements, snapshot, status } from '../host/snapshotBuilders.ts';
-import { FakeHost, cardIds, click, key, mountApp } from './domHarness.ts';
+import { FakeHost, cardIds, click, key, mountApp, viewNow } from './domHarness.ts';
 import type { Harness } from './domHarness.ts';
 
 function realisticModel(): ViewModel {
@@ -18,6 +18,11 @@ function selectValue(harness: Harness, control: string, value: string): void {
 	element.dispatchEvent(new view.Event(control === 'search' ? 'input' : 'change', { bubbles: control === 'search' }));
 }
 
+/** Text as read: whitespace collapsed. */
+function text(element: Element | null): string {
+	return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
 function stateButton(harness: Harness, filter: string): HTMLButtonElement {
 	const button = harness.root.querySelector<HTMLButtonElement>(`button[data-action="state-filter"][data-value="${filter}"]`);
 	assert.ok(button);
@@ -28,12 +33,14 @@ describe('achievements webview', () => {
 	let harness: Harness;
 	afterEach(() => harness?.dispose());
 
-	it('posts ready exactly once, before anything else, and nothing more until asked', () => {
+	it('posts ready exactly once, before anything else, then only confirms each model it painted', async () => {
 		harness = mountApp();
 		assert.deepEqual(harness.host.posted, [{ type: 'ready' }]);
 		harness.sendModel(realisticModel());
 		harness.sendModel(realisticModel());
-		assert.deepEqual(harness.host.posted, [{ type: 'ready' }]);
+		await new Promise((resolve) => harness.window.requestAnimationFrame(resolve));
+		// The host paces its posts on these confirmations, so even an unchanged model is confirmed.
+		assert.deepEqual(harness.host.posted, [{ type: 'ready' }, { type: 'shown' }, { type: 'shown' }]);
 	});
 
 	it('ignores window messages that are not the host protocol', () => {
@@ -45,27 +52,30 @@ describe('achievements webview', () => {
 		assert.ok(harness.root.querySelector('.loading:not([hidden])'));
 	});
 
-	it('renders the header counts, highest tier and latest unlock', () => {
+	it('renders the compact header: score, breakdown, tier ladder and per-category progress', () => {
 		harness = mountApp();
 		harness.sendModel(realisticModel());
-		const stats = Object.fromEntries([...harness.root.querySelectorAll('.stat')].map((stat) => [
-			stat.querySelector('.stat-label')?.textContent, stat.querySelector('.stat-value')?.textContent,
-		]));
-		assert.deepEqual(stats, {
-			Unlocked: '3 / 9', Discovered: '4', Secrets: '2', 'Highest tier': 'Olympian', 'Latest unlock': 'Autonomous Avalanche',
-		});
+		assert.equal(text(harness.root.querySelector('.score')), '3 / 9 unlocked');
+		assert.equal(text(harness.root.querySelector('.score-details')),
+			'4 discovered 2 secrets Highest tier: Olympian Latest: Autonomous Avalanche (1 h ago)');
 		const ladder = [...harness.root.querySelectorAll('.tier-ladder .tier-name')].map((n) => n.textContent);
 		assert.deepEqual(ladder, ['Copper', 'Silver', 'Gold', 'Diamond', 'Olympian']);
+		const chips = [...harness.root.querySelectorAll('.category-chip')].map((chip) => text(chip));
+		assert.deepEqual(chips, ['Agent Autonomy 3/5', 'Hermes Native 0/1', 'Debugging Chaos 0/3']);
 		assert.equal(harness.root.querySelectorAll('li.card').length, 9);
 	});
 
-	it('shows the scan status: age, duration and sessions read and reused', () => {
+	it('says in plain words when the achievements last changed and what that read', () => {
 		harness = mountApp();
 		harness.sendModel(realisticModel());
-		assert.equal(harness.root.querySelector('.status-text')?.textContent, 'Updated 3 min ago · 840 ms · 3 read, 117 reused');
+		assert.equal(text(harness.root.querySelector('.status-text')), 'Updated 3 min ago · 3 new or changed sessions read in 840 ms');
+		assert.doesNotMatch(harness.root.textContent ?? '', /reused/);
+		const lastRead = { at: viewNow - 7_200_000, durationMs: 9100, sessionsRead: 120, sessionsTotal: 120, full: true };
+		harness.sendModel(toViewModel(snapshot(), status(), { lastRead }));
+		assert.equal(text(harness.root.querySelector('.status-text')), 'Updated 2 h ago · all 120 sessions read in 9.1 s');
 	});
 
-	it('shows a progress bar during the first scan and "Updating in background" behind a stale snapshot', () => {
+	it('shows a progress bar during the first scan and a background read behind the snapshot on screen', () => {
 		harness = mountApp();
 		const bootstrap = { kind: 'bootstrap' as const, started_at: 1, sessions_done: 25, sessions_total: 100 };
 		harness.sendModel(toViewModel(undefined, status({ state: 'SCANNING', scanning: bootstrap })));
@@ -74,8 +84,8 @@ describe('achievements webview', () => {
 		assert.match(harness.root.querySelector('.status-text')?.textContent ?? '', /25 of 100 sessions/);
 		const refresh = { kind: 'refresh' as const, started_at: 1, sessions_done: 1, sessions_total: 4 };
 		harness.sendModel(toViewModel(snapshot({ is_stale: true }), status({ state: 'SCANNING', scanning: refresh })));
-		assert.match(harness.root.querySelector('.status-text')?.textContent ?? '', /^Updating in background/);
-		assert.equal(harness.root.querySelector('.status [role="progressbar"]'), null);
+		assert.match(text(harness.root.querySelector('.status-text')), /^Reading new sessions… · 1 of 4$/);
+		assert.equal(harness.root.querySelector('.status [role="progressbar"]')?.getAttribute('aria-valuenow'), '25');
 		assert.equal(harness.root.querySelectorAll('li.card').length, 9, 'the stale snapshot stays on screen');
 	});
 
@@ -115,7 +125,7 @@ describe('achievements webview', () => {
 	it('sorts by closeness to the next tier, tier, name and most recent unlock', () => {
 		harness = mountApp();
 		harness.sendModel(realisticModel());
-		assert.deepEqual(cardIds(harness.root).slice(0, 3), ['toolchain_maxxer', 'full_send', 'memory_keeper']);
+		assert.deepEqual(cardIds(harness.root).slice(0, 3), ['toolchain_maxxer', 'full_send', 'let_him_cook']);
 		selectValue(harness, 'sort', 'tier');
 		assert.deepEqual(cardIds(harness.root).slice(0, 3), ['autonomous_avalanche', 'subagent_commander', 'let_him_cook']);
 		selectValue(harness, 'sort', 'name');
@@ -130,7 +140,7 @@ describe('achievements webview', () => {
 		harness.sendModel(realisticModel());
 		const card = harness.root.querySelector('li.card[data-id="forgot_the_env_var"]');
 		assert.ok(card);
-		assert.equal(card.querySelector('.card-name')?.firstChild?.textContent, '???');
+		assert.equal(text(card.querySelector('.card-name')), '??? (hidden secret)');
 		assert.equal(card.querySelector('summary')?.textContent, 'How to reveal');
 		assert.match(card.textContent ?? '', /Some keys only matter/);
 		assert.equal(card.querySelector('[role="progressbar"]'), null);
@@ -147,11 +157,12 @@ describe('achievements webview', () => {
 		assert.match(card.querySelector('.badge-tier')?.textContent ?? '', /Silver$/);
 		assert.equal(card.querySelector('summary')?.textContent, 'What counts');
 		const bar = card.querySelector('[role="progressbar"]');
-		assert.equal(bar?.getAttribute('aria-valuenow'), '20');
+		// The bar measures what the text says: 640 of 1,200 (not the share of the Silver-to-Gold band).
+		assert.equal(bar?.getAttribute('aria-valuenow'), '53');
 		assert.equal(bar?.getAttribute('aria-valuemax'), '100');
 		assert.match(bar?.getAttribute('aria-valuetext') ?? '', /640 of 1,200 tool calls in one session, next tier Gold/);
 		assert.equal(card.querySelector('.progress-amounts')?.textContent, '640 / 1,200');
-		assert.equal((bar as HTMLElement).style.getPropertyValue('--pct'), '20%');
+		assert.equal((bar as HTMLElement).style.getPropertyValue('--pct'), '53%');
 		assert.equal(card.getAttribute('style'), null);
 		const evidence = card.querySelector('[data-action="open-session"]');
 		assert.equal(evidence?.textContent, 'Refactor the billing worker');
@@ -186,7 +197,7 @@ describe('achievements webview', () => {
 		assert.deepEqual(harness.host.posted.at(-1), { type: 'openSession', sessionId: `"><script>alert(1)</script>` });
 		harness.sendModel(toViewModel(undefined, status({ state: 'FAILED', home: `/data/${hostile}`, last_error: `No Hermes home at ${hostile}` })));
 		assert.equal(harness.document.querySelectorAll('img, script').length, 0);
-		assert.match(harness.root.querySelector('.problem')?.textContent ?? '', /<img src=x onerror=alert\(1\)>/);
+		assert.match(harness.root.querySelector('.welcome')?.textContent ?? '', /<img src=x onerror=alert\(1\)>/);
 	});
 
 	it('moves focus between cards with arrow keys, Home and End, keeping one tab stop', () => {
@@ -207,23 +218,23 @@ describe('achievements webview', () => {
 		assert.equal(harness.document.activeElement, cards()[0]);
 		key(cards()[0], 'ArrowRight');
 		assert.deepEqual(cards().map((c) => c.tabIndex), [-1, 0, -1, -1, -1, -1, -1, -1, -1]);
-		// Only the active card's own controls are reachable with Tab.
+		// Only the active card's own link is reachable with Tab; details open with Enter on the card.
+		key(cards()[1], 'ArrowRight');
+		assert.equal(harness.document.activeElement?.getAttribute('data-id'), 'let_him_cook');
 		const tabbable = [...harness.root.querySelectorAll<HTMLElement>('.grid summary, .grid button')].filter((e) => e.tabIndex === 0);
-		assert.ok(tabbable.length > 0);
-		assert.ok(tabbable.every((e) => e.closest('li.card') === cards()[1]));
+		assert.equal(tabbable.length, 1);
+		assert.equal(tabbable[0].closest('li.card'), cards()[2]);
 	});
 
-	it('re-renders on a new model and gives focus back to the same card', () => {
+	it('updates a card in place on a new model: same element, focus kept, new figures', () => {
 		harness = mountApp();
 		harness.sendModel(realisticModel());
 		const target = harness.root.querySelector<HTMLElement>('li.card[data-id="memory_keeper"]');
 		target?.focus();
 		const updated = realisticAchievements().map((a) => a.id === 'memory_keeper' ? { ...a, progress: 40, progress_pct: 80 } : a);
 		harness.sendModel(toViewModel(snapshot({ achievements: updated }), status()));
-		const active = harness.document.activeElement as HTMLElement;
-		assert.notEqual(active, target, 'the card was rebuilt');
-		assert.equal(active.dataset.id, 'memory_keeper');
-		assert.equal(active.querySelector('.progress-amounts')?.textContent, '40 / 50');
+		assert.equal(harness.document.activeElement, target, 'the same element keeps focus');
+		assert.equal(target?.querySelector('.progress-amounts')?.textContent, '40 / 50');
 	});
 
 	it('reveals a card on request, clearing filters that hide it', () => {
@@ -237,22 +248,22 @@ describe('achievements webview', () => {
 
 	it('updates the live region on phase changes only, not on progress ticks', () => {
 		harness = mountApp();
-		const live = harness.root.querySelector('[aria-live="polite"]');
 		const tick = (done: number) => toViewModel(undefined, status({
 			state: 'SCANNING', scanning: { kind: 'bootstrap', started_at: 1, sessions_done: done, sessions_total: 100 },
 		}));
+		harness.sendModel(tick(10));
+		const live = harness.root.querySelector('[role="status"]');
 		let changes = 0;
 		const view = harness.window as Window & typeof globalThis;
 		new view.MutationObserver((records) => { changes += records.length; }).observe(live as Node, { childList: true, characterData: true, subtree: true });
-		harness.sendModel(tick(10));
 		const first = live?.textContent;
 		harness.sendModel(tick(20));
 		harness.sendModel(tick(30));
 		assert.equal(live?.textContent, first);
-		assert.match(first ?? '', /Scanning/);
+		assert.match(first ?? '', /Reading your Hermes history/);
 		harness.sendModel(realisticModel());
 		assert.match(live?.textContent ?? '', /up to date: 3 of 9 unlocked/);
-		return Promise.resolve().then(() => assert.equal(changes, 2));
+		return Promise.resolve().then(() => assert.equal(changes, 1));
 	});
 
 	it('persists filters, sort and focus through setState and restores them on reload', () => {
@@ -262,7 +273,7 @@ describe('achievements webview', () => {
 		click(stateButton(harness, 'discovered'));
 		selectValue(harness, 'sort', 'name');
 		selectValue(harness, 'search', 'tool');
-		assert.deepEqual(host.state, { category: '', state: 'discovered', search: 'tool', sort: 'name', focusedId: null });
+		assert.deepEqual(host.state, { category: '', state: 'discovered', search: 'tool', sort: 'name', focusedId: null, expanded: [] });
 		harness.dispose();
 
 		harness = mountApp(host);
@@ -289,20 +300,29 @@ describe('achievements webview', () => {
 		assert.deepEqual(cardIds(harness.root), []);
 	});
 
-	it('posts rescan from the header button', () => {
+	it('has no Rescan button of its own (the view title bar has the one), and offers one when the history cannot be read', () => {
 		harness = mountApp();
 		harness.sendModel(realisticModel());
-		click(harness.root.querySelector('.view-header [data-action="rescan"]') as Element);
+		assert.equal(harness.root.querySelector('[data-action="rescan"]'), null);
+		harness.sendModel(toViewModel(undefined, status({ state: 'FAILED', last_error: 'file is not a database' })));
+		click(harness.root.querySelector('[data-action="rescan"]') as Element);
 		assert.deepEqual(harness.host.posted.at(-1), { type: 'rescan' });
 	});
 
-	it('explains a missing Hermes home and offers to choose the folder', () => {
+	it('welcomes a first run without a Hermes home: what Hermes is, choose the folder, or try demo data', () => {
 		harness = mountApp();
-		harness.sendModel(toViewModel(undefined, status({ state: 'FAILED', last_error: 'No Hermes home at /x/.hermes' })));
-		assert.equal(harness.root.querySelector('.problem-heading')?.textContent, 'No Hermes home found');
-		assert.equal(harness.root.querySelector<HTMLElement>('.content')?.hidden, true);
+		harness.sendModel(toViewModel(undefined, status({ state: 'FAILED', home: '/x/.hermes', last_error: 'No Hermes home at /x/.hermes' })));
+		assert.equal(text(harness.root.querySelector('.welcome-heading')), 'Achievements for your Hermes Agent history');
+		assert.match(text(harness.root.querySelector('.welcome')), /Hermes Agent is an open-source AI agent/);
+		assert.equal(harness.root.querySelector('.status'), null, 'not a failure: no status line, no warning');
+		assert.equal(harness.root.querySelector('.codicon-error, .codicon-warning'), null);
+		assert.equal((harness.root.textContent?.match(/\/x\/\.hermes/g) ?? []).length, 1, 'the folder is named once');
 		click(harness.root.querySelector('[data-action="choose-home"]') as Element);
 		assert.deepEqual(harness.host.posted.at(-1), { type: 'chooseHome' });
+		click(harness.root.querySelector('[data-action="start-demo"]') as Element);
+		assert.deepEqual(harness.host.posted.at(-1), { type: 'startDemo' });
+		click(harness.root.querySelector('[data-action="open-link"]') as Element);
+		assert.deepEqual(harness.host.posted.at(-1), { type: 'openLink', link: 'hermesAgent' });
 	});
 
 	it('shows no-sessions and unreadable states with their reason', () => {

@@ -49,7 +49,7 @@ export const viewNow = (1_767_000_000 + 180) * 1000;
  * A fresh jsdom page with the app mounted on `#app`. The webview code reads the global
  * `document`, so it is pointed at this page until `dispose()`.
  */
-export function mountApp(host = new FakeHost()): Harness {
+export function mountApp(host = new FakeHost(), initialModel: ViewModel | null = null): Harness {
 	const dom = new JSDOM('<!DOCTYPE html><html lang="en"><head><title>Achievements</title></head><body><main id="app"></main></body></html>', {
 		pretendToBeVisual: true,
 		// Lets a test evaluate a script (axe-core) inside the page; the page's own markup never runs scripts.
@@ -61,7 +61,7 @@ export function mountApp(host = new FakeHost()): Harness {
 	globals.document = window.document;
 	globals.window = window;
 	const root = window.document.getElementById('app') as HTMLElement;
-	const app = createApp({ root, host, messageSource: window, now: () => viewNow });
+	const app = createApp({ root, host, messageSource: window, now: () => viewNow, initialModel });
 	const send = (message: ToWebview): void => {
 		window.dispatchEvent(new dom.window.MessageEvent('message', { data: message }));
 	};

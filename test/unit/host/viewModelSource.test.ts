@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { Emitter } from '../../../src/core/events.ts';
+import type { Snapshot } from '../../../src/core/model.ts';
+import type { AchievementsService, ScanStatus, ServiceChange, UnlockNotice } from '../../../src/core/service.ts';
+import { ServiceSlot } from '../../../src/host/serviceSlot.ts';
+import { ViewModelSource } from '../../../src/host/viewModelSource.ts';
+import { generatedAt, snapshot, status } from './snapshotBuilders.ts';
+
+/** A service whose snapshot the test sets, announcing each one as the coordinator does. */
+class ScriptedService implements AchievementsService {
+	private readonly changes = new Emitter<ServiceChange>();
+	private readonly unlocks = new Emitter<readonly UnlockNotice[]>();
+	readonly onDidChange = this.changes.event;
+	readonly onDidUnlock = this.unlocks.event;
+	private shown: Snapshot | undefined;
+
+	show(next: Snapshot): void {
+		this.shown = next;
+		this.changes.fire({ snapshot: next, status: this.status() });
+	}
+
+	current(): Snapshot | undefined {
+		return this.shown;
+	}
+
+	status(): ScanStatus {
+		return status();
+	}
+
+	request(): Promise<Snapshot> {
+		return Promise.resolve(this.shown ?? snapshot());
+	}
+
+	refresh(): Promise<Snapshot> {
+		return this.request();
+	}
+
+	claimAnnouncements(notices: readonly UnlockNotice[]): Promise<readonly UnlockNotice[]> {
+		return Promise.resolve(notices);
+	}
+
+	rescan(): Promise<Snapshot> {
+		return this.request();
+	}
+
+	flush(): Promise<void> {
+		return Promise.resolve();
+	}
+
+	resetHistory(): Promise<string> {
+		return Promise.resolve('backup.json');
+	}
+
+	dispose(): void {
+		this.changes.dispose();
+	}
+}
+
+describe('ViewModelSource', () => {
+	it('reports the scan that read sessions even when it ran while nobody asked for a model', () => {
+		const service = new ScriptedService();
+		const slot = new ServiceSlot({ service, home: '/home/user/.hermes' });
+		const source = new ViewModelSource(slot, () => false);
+		service.show(snapshot({ scan_id: 'read', scan_meta: { mode: 'incremental', sessions_total: 120, sessions_rescanned: 2, sessions_reused: 118, duration_ms: 70 } }));
+		service.show(snapshot({ scan_id: 'checked', generated_at: generatedAt + 60,
+			scan_meta: { mode: 'incremental', sessions_total: 120, sessions_rescanned: 0, sessions_reused: 120, duration_ms: 2 } }));
+		const model = source.current();
+		assert.equal(model.lastRead?.sessionsRead, 2);
+		assert.equal(model.scan.durationMs, 70);
+		source.dispose();
+		slot.dispose();
+	});
+
+	it('labels the demo from its flag', () => {
+		const service = new ScriptedService();
+		const slot = new ServiceSlot({ service, home: '/demo' });
+		let demo = true;
+		const source = new ViewModelSource(slot, () => demo);
+		assert.equal(source.current().demo, true);
+		demo = false;
+		assert.equal(source.current().demo, false);
+		source.dispose();
+		slot.dispose();
+	});
+});
