@@ -208,9 +208,9 @@ describe('Hermes Achievements end to end (code-server + Chromium)', function () 
 		const first = view.locator('li.card').first();
 		await first.focus();
 		await page.keyboard.press('Enter');
-		await first.locator('details[open]').waitFor({ timeout: 5000 });
+		await first.locator('details.card-criteria[open]').waitFor({ timeout: 5000 });
 		await page.keyboard.press(' ');
-		await first.locator('details:not([open])').waitFor({ timeout: 5000 });
+		await first.locator('details.card-criteria:not([open])').waitFor({ timeout: 5000 });
 	});
 
 	it('keeps open details, the search text, scroll position and its card elements through five refreshes; a refresh that changes nothing mutates nothing', async function () {
@@ -222,11 +222,11 @@ describe('Hermes Achievements end to end (code-server + Chromium)', function () 
 		await search.click();
 		await page.keyboard.type('tool', { delay: 20 });
 		await view.locator('.result-count', { hasText: /^Showing / }).waitFor({ timeout: 10_000 });
-		const opened = await view.locator('li.card details summary').evaluateAll((summaries) => summaries.slice(0, 3).map((summary) => summary.closest('li')?.getAttribute('data-id') ?? ''));
+		const opened = await view.locator('li.card details.card-criteria summary').evaluateAll((summaries) => summaries.slice(0, 3).map((summary) => summary.closest('li')?.getAttribute('data-id') ?? ''));
 		assert.equal(opened.length, 3);
 		for (const id of opened) {
-			await view.locator(`li.card[data-id="${id}"] summary`).click();
-			await view.locator(`li.card[data-id="${id}"] details[open]`).waitFor({ timeout: 5000 });
+			await view.locator(`li.card[data-id="${id}"] details.card-criteria summary`).click();
+			await view.locator(`li.card[data-id="${id}"] details.card-criteria[open]`).waitFor({ timeout: 5000 });
 		}
 		await frame.evaluate(() => {
 			window.scrollTo(0, 120);
@@ -278,7 +278,7 @@ describe('Hermes Achievements end to end (code-server + Chromium)', function () 
 		}
 		await view.locator('.result-count', { hasText: /^\d+ achievements$/ }).waitFor({ timeout: 10_000 });
 		for (const id of opened) {
-			await view.locator(`li.card[data-id="${id}"] summary`).click();
+			await view.locator(`li.card[data-id="${id}"] details.card-criteria summary`).click();
 		}
 	});
 
