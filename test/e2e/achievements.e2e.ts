@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { appendMessages, appendSession, generateHistory } from '../../src/core/demo/historyGenerator.ts';
 import type { Snapshot } from '../../src/core/model.ts';
+import { pluginPaths } from '../../src/core/store/pluginPaths.ts';
 import { launchBrowser } from '../../scripts/e2e/browser.ts';
 import { codeServerEnv, installVsix, startCodeServer } from '../../scripts/e2e/codeServer.ts';
 import { HistoryEditor } from '../support/historyEdits.ts';
@@ -265,7 +266,7 @@ describe('Hermes Achievements end to end (code-server + Chromium)', function () 
 		}
 		measures.record('five refreshes: mutations and model posts per refresh', rounds);
 		for (const id of opened) {
-			assert.equal(await view.locator(`li.card[data-id="${id}"] details`).evaluate((details) => (details as HTMLDetailsElement).open), true, `${id} closed`);
+			assert.equal(await view.locator(`li.card[data-id="${id}"] details.card-criteria`).evaluate((details) => (details as HTMLDetailsElement).open), true, `${id} closed`);
 		}
 		assert.equal(await search.evaluate((field) => (field as HTMLElement & { value: string }).value), 'tool');
 		assert.equal(await frame.evaluate(() => window.scrollY), scrollBefore, 'the scroll position moved');
@@ -448,18 +449,12 @@ async function iconsWithoutGlyph(icons: Locator): Promise<string[]> {
 
 /** When the extension's last scan of `home` finished, from the status file it writes after every scan (0 before any). */
 function lastScanFinishedAt(home: string): number {
-	let latest = 0;
-	for (const folder of ['plugin-data', 'plugins']) {
-		try {
-			const status = JSON.parse(readFileSync(join(home, folder, 'hermes-achievements', 'scan_status.json'), 'utf8')) as { last_finished_at?: unknown };
-			if (typeof status.last_finished_at === 'number') {
-				latest = Math.max(latest, status.last_finished_at);
-			}
-		} catch {
-			// not written (yet) in this folder
-		}
+	try {
+		const status = JSON.parse(readFileSync(pluginPaths(home).status, 'utf8')) as { last_finished_at?: unknown };
+		return typeof status.last_finished_at === 'number' ? status.last_finished_at : 0;
+	} catch {
+		return 0; // not written yet
 	}
-	return latest;
 }
 
 /** The achievements that `after` unlocked or raised a tier of, compared with `before`. */
