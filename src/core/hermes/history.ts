@@ -15,6 +15,15 @@ export interface HermesHistory {
 	listSessions(): SessionInfo[];
 	/** One session's messages, streamed one row at a time, as the reference reads them. */
 	readMessages(session: SessionInfo): Iterable<HermesMessage>;
+	/**
+	 * Content keys of the state.db sessions (byte sizes and active rows, from record headers): they
+	 * change with in-place edits that leave every listed column alone. Far dearer than the listing.
+	 */
+	contentKeys(): Map<string, string>;
+	/** One session's content key; null for a legacy file (its size and mtime already cover edits). */
+	contentKey(session: SessionInfo): string | null;
+	/** Drops cached previews of these sessions, so the next listing reads them again; true if any was cached. */
+	forgetPreviews(sessionIds: Iterable<string>): boolean;
 	/** Files that were skipped during the last listing, one line each. */
 	problems(): string[];
 	close(): void;
@@ -92,6 +101,18 @@ class HomeHistory implements HermesHistory {
 		}
 		const file = this.legacyById.get(session.id);
 		return file === undefined ? [] : readLegacyMessages(file);
+	}
+
+	contentKeys(): Map<string, string> {
+		return this.store?.contentKeys() ?? new Map();
+	}
+
+	contentKey(session: SessionInfo): string | null {
+		return session.origin === 'state.db' ? (this.store?.contentKey(session.id) ?? '') : null;
+	}
+
+	forgetPreviews(sessionIds: Iterable<string>): boolean {
+		return this.store?.forgetPreviews(sessionIds) ?? false;
 	}
 
 	problems(): string[] {

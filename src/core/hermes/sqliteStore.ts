@@ -41,6 +41,7 @@ export class SqliteStore {
 	/** Untitled sessions' previews from the last listing; the caller may keep it across opens. */
 	private readonly previews: PreviewCache;
 	private exactCountsSql: string | null = null;
+	private contentKeyStatement: StatementSync | null = null;
 
 	constructor(path: string, previews: PreviewCache = { entries: new Map() }) {
 		this.path = path;
@@ -93,6 +94,42 @@ export class SqliteStore {
 		const title = resolveTitle(null, found === undefined ? '' : cellText(found.raw));
 		next.set(id, { key, title });
 		return title;
+	}
+
+	/**
+	 * Every session's content key (see `contentKeySql`), one grouped pass over the messages that reads
+	 * record headers only. Sessions without rows the analysis reads are absent (their key is '').
+	 */
+	contentKeys(): Map<string, string> {
+		const schema = this.schema;
+		const keys = new Map<string, string>();
+		if (schema === null) {
+			return keys;
+		}
+		const rows = this.readTransaction(() => this.db.prepare(buildContentKeysSql(schema, false)).all() as Row[]);
+		for (const row of rows) {
+			keys.set(String(cellText(row.session_id) ?? row.session_id), contentKeyOf(row));
+		}
+		return keys;
+	}
+
+	/** One session's content key, taken before its messages are read (an edit in between only costs a re-read). */
+	contentKey(sessionId: string): string {
+		const schema = this.schema;
+		if (schema === null) {
+			return '';
+		}
+		const row = this.readTransaction(() => (this.contentKeyStatement ??= this.db.prepare(buildContentKeysSql(schema, true))).get(sessionId) as Row | undefined);
+		return row === undefined ? '' : contentKeyOf(row);
+	}
+
+	/** Forgets cached previews, so the next listing reads them again (their text may have changed in place). */
+	forgetPreviews(sessionIds: Iterable<string>): boolean {
+		let forgot = false;
+		for (const id of sessionIds) {
+			forgot = this.previews.entries.delete(id) || forgot;
+		}
+		return forgot;
 	}
 
 	/** Whether the store has a `sessions` row with this id (archived and hidden ones included). */
@@ -225,6 +262,25 @@ function buildListingSql(schema: Schema): string {
 		${s('message_count')} AS message_count, ${s('tool_call_count')} AS tool_call_count, ${s('rewind_count')} AS rewind_count,
 		${lastMessage} AS max_ts
 		FROM sessions s${filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : ''} ORDER BY ${s('started_at')} DESC`;
+}
+
+/**
+ * What in-place edits change without touching any counter, timestamp or title: blanked text shrinks
+ * the byte sizes, restored rewound rows change the count and id sum of the rows the analysis reads.
+ * `octet_length` is answered from the record header, so no message text is read.
+ */
+function buildContentKeysSql(schema: Schema, oneSession: boolean): string {
+	const size = (name: string): string => (schema.messages.has(name) ? `TOTAL(octet_length("${name}"))` : '0');
+	const id = schema.messages.has('id') ? '"id"' : 'rowid';
+	const filters = [...(oneSession ? ['session_id = ?'] : []), ...(schema.messages.has('active') ? ['active = 1'] : [])];
+	const where = filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : '';
+	return `SELECT session_id, COUNT(*) AS n, TOTAL(${id}) AS ids, ${size('content')} AS content_bytes, ${size('tool_calls')} AS call_bytes
+		FROM messages${where}${oneSession ? '' : ' GROUP BY session_id'}`;
+}
+
+function contentKeyOf(row: Row): string {
+	const n = Number(row.n);
+	return n === 0 ? '' : `${n}:${String(row.ids)}:${String(row.content_bytes)}:${String(row.call_bytes)}`;
 }
 
 /** The reference's preview subquery, verbatim apart from the missing-column fallbacks. */

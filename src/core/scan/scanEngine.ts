@@ -5,7 +5,7 @@ import { buildSnapshot, evidenceMetric } from '../engine/snapshot.ts';
 import { openHistory } from '../hermes/history.ts';
 import type { HermesHistory } from '../hermes/history.ts';
 import type { PreviewCache } from '../hermes/sqliteStore.ts';
-import type { ScanMeta, Snapshot } from '../model.ts';
+import type { ScanMeta, SessionInfo, Snapshot } from '../model.ts';
 import { loadCheckpoint, saveCheckpoint } from '../store/checkpointStore.ts';
 import type { CheckpointEntry } from '../store/checkpointStore.ts';
 import { pluginPaths } from '../store/pluginPaths.ts';
@@ -27,6 +27,12 @@ export interface ScanCallbacks {
 }
 
 const progressIntervalMs = 100;
+/**
+ * While the history keeps changing, every refresh is explained by the sessions it re-reads, so an
+ * edit in place elsewhere would wait for a quiet moment: at least this often the content keys are
+ * compared anyway (an edit is caught within this plus one refresh).
+ */
+export const contentCheckIntervalMs = 4 * 60 * 1000;
 const partialIntervalMs = 750;
 
 /**
@@ -49,10 +55,14 @@ export class ScanEngine {
 	/** Untitled sessions' previews, kept across scans so an unchanged session costs no query. */
 	private previews: PreviewCache = { entries: new Map() };
 	private lastSnapshot: Snapshot | undefined;
+	/** When (Unix ms) the content keys were last compared, or established by reading every session. */
+	private lastContentCheck = -Infinity;
+	private readonly contentCheckEveryMs: number;
 
-	constructor(home: string) {
+	constructor(home: string, options: { readonly contentCheckIntervalMs?: number } = {}) {
 		this.home = home;
 		this.paths = pluginPaths(home);
+		this.contentCheckEveryMs = options.contentCheckIntervalMs ?? contentCheckIntervalMs;
 	}
 
 	/** `full` forgets everything cached and reads every session again (the manual rescan). */
@@ -97,21 +107,38 @@ export class ScanEngine {
 	}
 
 	private update(history: HermesHistory, mode: ScanMeta['mode'], started: number, callbacks: ScanCallbacks) {
-		const sessions = history.listSessions();
+		let sessions = history.listSessions();
 		const listed = new Set(sessions.map((s) => s.id));
+		let removed = 0;
 		for (const id of this.entries.keys()) {
 			if (!listed.has(id)) {
 				this.entries.delete(id);
 				this.aggregate.remove(id);
+				removed++;
 			}
 		}
-		const changed = sessions.filter((s) => this.entries.get(s.id)?.fingerprint !== s.fingerprint);
+		let changed = sessions.filter((s) => this.entries.get(s.id)?.fingerprint !== s.fingerprint);
+		if (changed.length === sessions.length) {
+			// Every session is read anyway, which establishes every content key.
+			this.lastContentCheck = Date.now();
+		} else if ((changed.length === 0 && removed === 0) || Date.now() - this.lastContentCheck >= this.contentCheckEveryMs) {
+			// The database changed and nothing listed explains it (or the slow cadence is due).
+			const edited = this.editedInPlace(history, sessions);
+			if (edited.size > 0) {
+				// Blanked text may be a preview: list again with those previews re-read.
+				if (history.forgetPreviews(edited)) {
+					sessions = history.listSessions();
+				}
+				changed = sessions.filter((s) => edited.has(s.id) || this.entries.get(s.id)?.fingerprint !== s.fingerprint);
+			}
+		}
 		const cold = !this.lastSnapshot && mode === 'full';
 		let lastProgress = 0;
 		let lastPartial = performance.now();
 		changed.forEach((session, index) => {
+			const contentKey = history.contentKey(session);
 			const contribution = analyzeSession(session, history.readMessages(session));
-			this.entries.set(session.id, { fingerprint: session.fingerprint, contribution });
+			this.entries.set(session.id, { fingerprint: session.fingerprint, contentKey, contribution });
 			this.aggregate.add(contribution);
 			const now = performance.now();
 			if (now - lastProgress >= progressIntervalMs) {
@@ -127,6 +154,20 @@ export class ScanEngine {
 		});
 		callbacks.onProgress?.(changed.length, changed.length);
 		return { rescanned: changed.length, total: sessions.length };
+	}
+
+	/** Sessions whose content key moved since they were read: text blanked, rewound rows restored. */
+	private editedInPlace(history: HermesHistory, sessions: readonly SessionInfo[]): Set<string> {
+		this.lastContentCheck = Date.now();
+		const keys = history.contentKeys();
+		const edited = new Set<string>();
+		for (const session of sessions) {
+			const entry = this.entries.get(session.id);
+			if (entry !== undefined && entry.contentKey !== null && entry.contentKey !== (keys.get(session.id) ?? '')) {
+				edited.add(session.id);
+			}
+		}
+		return edited;
 	}
 
 	/**
@@ -148,7 +189,7 @@ export class ScanEngine {
 		this.lastSnapshot = snapshot;
 		callbacks.onResult?.(snapshot);
 		if (changed) {
-			await saveCheckpoint(this.paths.checkpoint, { engineVersion, sessions: this.entries });
+			await saveCheckpoint(this.paths.checkpoint, { engineVersion, sessions: this.entries, contentCheckedAt: this.lastContentCheck });
 		}
 		await saveSnapshot(this.paths.snapshot, snapshot);
 		return snapshot;
@@ -198,6 +239,7 @@ export class ScanEngine {
 			this.entries.set(id, entry);
 			this.aggregate.add(entry.contribution);
 		}
+		this.lastContentCheck = checkpoint.contentCheckedAt;
 		return true;
 	}
 
@@ -208,5 +250,6 @@ export class ScanEngine {
 		this.lastChangeToken = undefined;
 		this.lastHistory = undefined;
 		this.previews = { entries: new Map() };
+		this.lastContentCheck = -Infinity;
 	}
 }
