@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Emitter } from './events.ts';
 import { buildSnapshot } from './engine/snapshot.ts';
 import { tierNames } from './engine/evaluate.ts';
@@ -56,7 +57,7 @@ export class ScanCoordinator implements AchievementsService {
 
 	constructor(options: CoordinatorOptions) {
 		this.options = options;
-		this.worker = new ScanWorkerClient(options.workerScript, options.home);
+		this.worker = new ScanWorkerClient(options.workerScript, options.home, scanThreads(options.scanWorkers));
 	}
 
 	current(): Snapshot | undefined {
@@ -262,6 +263,14 @@ export class ScanCoordinator implements AchievementsService {
 			this.changed.fire({ snapshot: this.current(), status: this.status() });
 		}
 	}
+}
+
+/** The scan's reading threads: as asked (at least one), else every core but one for the editor. */
+export function scanThreads(asked: number | undefined): number {
+	if (asked !== undefined && Number.isFinite(asked) && asked >= 1) {
+		return Math.floor(asked);
+	}
+	return Math.max(1, availableParallelism() - 1);
 }
 
 /** What a complete refresh unlocked or raised, compared with the snapshot before it. */

@@ -93,4 +93,9 @@ export interface CoordinatorOptions {
 	readonly ttlMs: number;
 	/** The scan worker's entry file: `dist/scanWorker.js` when bundled, `src/core/scan/scanWorker.ts` in tests. */
 	readonly workerScript: string;
+	/**
+	 * Threads that read sessions at once during a large scan (the scan worker and its helpers).
+	 * Default: every core but one, which is left to the editor; at least one.
+	 */
+	readonly scanWorkers?: number;
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { analyzeSession } from '../analysis/analyzeSession.ts';
 import { Aggregate } from '../engine/aggregate.ts';
 import { buildSnapshot, evidenceMetric } from '../engine/snapshot.ts';
 import { openHistory } from '../hermes/history.ts';
@@ -11,6 +10,8 @@ import type { CheckpointEntry } from '../store/checkpointStore.ts';
 import { pluginPaths } from '../store/pluginPaths.ts';
 import type { PluginPaths } from '../store/pluginPaths.ts';
 import { saveSnapshot } from '../store/snapshotFile.ts';
+import { readSessions } from './sessionReaders.ts';
+import type { ReaderPool } from './sessionReaders.ts';
 import { backupUnlockHistory, loadUnlockHistory, recordUnlocks, saveUnlockHistory } from '../store/unlockHistory.ts';
 import type { UnlockHistory } from '../store/unlockHistory.ts';
 
@@ -58,11 +59,14 @@ export class ScanEngine {
 	/** When (Unix ms) the content keys were last compared, or established by reading every session. */
 	private lastContentCheck = -Infinity;
 	private readonly contentCheckEveryMs: number;
+	private readonly readers: ReaderPool | undefined;
 
-	constructor(home: string, options: { readonly contentCheckIntervalMs?: number } = {}) {
+	/** `readers`: helper threads for large scans (none: every session is read on this thread). */
+	constructor(home: string, options: { readonly contentCheckIntervalMs?: number; readonly readers?: ReaderPool } = {}) {
 		this.home = home;
 		this.paths = pluginPaths(home);
 		this.contentCheckEveryMs = options.contentCheckIntervalMs ?? contentCheckIntervalMs;
+		this.readers = options.readers;
 	}
 
 	/** `full` forgets everything cached and reads every session again (the manual rescan). */
@@ -87,7 +91,7 @@ export class ScanEngine {
 		const history = openHistory(this.home, this.previews);
 		try {
 			const changeToken = earlierToken ?? history.changeToken();
-			const { rescanned, total } = this.update(history, mode, started, callbacks);
+			const { rescanned, total } = await this.update(history, mode, started, callbacks);
 			this.primed = true;
 			this.lastChangeToken = changeToken;
 			this.lastHistory = history;
@@ -106,7 +110,7 @@ export class ScanEngine {
 		return backup;
 	}
 
-	private update(history: HermesHistory, mode: ScanMeta['mode'], started: number, callbacks: ScanCallbacks) {
+	private async update(history: HermesHistory, mode: ScanMeta['mode'], started: number, callbacks: ScanCallbacks) {
 		let sessions = history.listSessions();
 		const listed = new Set(sessions.map((s) => s.id));
 		let removed = 0;
@@ -135,9 +139,8 @@ export class ScanEngine {
 		const cold = !this.lastSnapshot && mode === 'full';
 		let lastProgress = 0;
 		let lastPartial = performance.now();
-		changed.forEach((session, index) => {
-			const contentKey = history.contentKey(session);
-			const contribution = analyzeSession(session, history.readMessages(session));
+		const pool = this.readers ?? { script: '', home: this.home, threads: 1 };
+		await readSessions(history, changed, pool, (session, { contentKey, contribution }, index) => {
 			this.entries.set(session.id, { fingerprint: session.fingerprint, contentKey, contribution });
 			this.aggregate.add(contribution);
 			const now = performance.now();

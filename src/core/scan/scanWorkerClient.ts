@@ -26,10 +26,12 @@ export class ScanWorkerClient {
 
 	private readonly script: string;
 	private readonly home: string;
+	private readonly threads: number;
 
-	constructor(script: string, home: string) {
+	constructor(script: string, home: string, threads: number) {
 		this.script = script;
 		this.home = home;
+		this.threads = threads;
 	}
 
 	async scan(full: boolean, listeners: ScanListeners): Promise<Snapshot> {
@@ -83,7 +85,7 @@ export class ScanWorkerClient {
 			return this.worker;
 		}
 		const worker = new Worker(this.script, {
-			workerData: { home: this.home } satisfies WorkerData,
+			workerData: { home: this.home, script: this.script, threads: this.threads } satisfies WorkerData,
 			// A huge history must not be able to take the whole extension host down with it.
 			resourceLimits: { maxOldGenerationSizeMb: 1024 },
 		});

@@ -3,6 +3,10 @@ import type { Snapshot } from '../model.ts';
 /** The data a scan worker starts with. */
 export interface WorkerData {
 	readonly home: string;
+	/** This script's own path: large scans start helpers from it. */
+	readonly script: string;
+	/** Threads that may read sessions at once, the worker included (at least 1). */
+	readonly threads: number;
 }
 
 /** Coordinator → worker. Each request carries an id its answer repeats. */

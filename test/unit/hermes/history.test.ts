@@ -2,20 +2,15 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
+import { parsePyJson } from '../../../src/core/analysis/pyJson.ts';
 import { openHistory, readTranscript } from '../../../src/core/hermes/history.ts';
 import type { HermesMessage, SessionInfo } from '../../../src/core/model.ts';
 import { expectedParity, makeTempDir, parityFixtures, removeDir, unpackParityHome } from '../../support/fixtures.ts';
 import { createStore, insertRow, type SchemaVariant, sha256File } from '../../support/hermesStores.ts';
 
-/** Python-dict shape of a JSON object, as parsePyJson returns it (Maps keep key order). */
+/** A JSON value as the Python-exact decoder returns it (its shapes are tested in pyJson.test.ts). */
 function py(value: unknown): unknown {
-	if (Array.isArray(value)) {
-		return value.map(py);
-	}
-	if (typeof value === 'object' && value !== null) {
-		return new Map(Object.entries(value).map(([key, item]) => [key, py(item)]));
-	}
-	return value;
+	return parsePyJson(JSON.stringify(value));
 }
 
 function messagesOf(home: string, id: string): HermesMessage[] {

@@ -1,0 +1,21 @@
+import type { Contribution, SessionInfo } from '../model.ts';
+
+/** What a helper reader starts with (the scan worker's script, run in the reader role). */
+export interface ReaderData {
+	readonly role: 'reader';
+	readonly home: string;
+}
+
+/** One session read and analysed, with its content key taken just before. */
+export interface SessionRead {
+	readonly contentKey: string | null;
+	readonly contribution: Contribution;
+}
+
+/** Scan worker → reader: store sessions to read (`indexes` are the caller's positions, echoed back). */
+export type ToReader = { readonly type: 'read'; readonly indexes: readonly number[]; readonly sessions: readonly SessionInfo[] };
+
+/** Reader → scan worker. */
+export type FromReader =
+	| { readonly type: 'read'; readonly indexes: readonly number[]; readonly reads: readonly SessionRead[] }
+	| { readonly type: 'failed'; readonly error: string };

@@ -1,0 +1,152 @@
+import { Worker } from 'node:worker_threads';
+import { analyzeSession } from '../analysis/analyzeSession.ts';
+import type { HermesHistory } from '../hermes/history.ts';
+import type { SessionInfo } from '../model.ts';
+import type { FromReader, ReaderData, SessionRead, ToReader } from './readerProtocol.ts';
+
+export type { SessionRead } from './readerProtocol.ts';
+
+/** Below this many sessions, starting helper threads costs more than it saves. */
+const minSessionsForHelpers = 64;
+/** Sessions handed out at a time: small enough to balance, large enough to keep messages few. */
+const chunkSize = 8;
+
+export interface ReaderPool {
+	/** The scan worker's own script: helpers run it as readers. */
+	readonly script: string;
+	readonly home: string;
+	/** Threads reading at once, this one included (1: no helpers). */
+	readonly threads: number;
+}
+
+/**
+ * Reads and analyses `sessions`, delivering each result in the listing's order (so the aggregate
+ * is built exactly as by one thread). With more than one thread, helper workers read store
+ * sessions in chunks beside this thread, each through its own read-only connection.
+ */
+export async function readSessions(
+	history: HermesHistory,
+	sessions: readonly SessionInfo[],
+	pool: ReaderPool,
+	deliver: (session: SessionInfo, read: SessionRead, index: number) => void,
+): Promise<{ readonly readByHelpers: number }> {
+	const helperCount = Math.min(pool.threads - 1, Math.floor(sessions.length / minSessionsForHelpers));
+	if (helperCount <= 0) {
+		sessions.forEach((session, index) => deliver(session, readHere(history, session), index));
+		return { readByHelpers: 0 };
+	}
+	let readHereCount = 0;
+	const results = new Array<SessionRead | undefined>(sessions.length);
+	let delivered = 0;
+	const deliverReady = (): void => {
+		while (delivered < sessions.length && results[delivered] !== undefined) {
+			deliver(sessions[delivered]!, results[delivered]!, delivered);
+			results[delivered] = undefined;
+			delivered++;
+		}
+	};
+	// Helpers read store sessions only; legacy files are read here, first.
+	const local: number[][] = [];
+	const queue: number[][] = [];
+	const storeIndexes: number[] = [];
+	sessions.forEach((session, index) => (session.origin === 'state.db' ? storeIndexes.push(index) : local.push([index])));
+	for (let start = 0; start < storeIndexes.length; start += chunkSize) {
+		queue.push(storeIndexes.slice(start, start + chunkSize));
+	}
+	let failure: Error | undefined;
+	const helpers = Array.from({ length: helperCount }, () => startHelper(pool, sessions, queue, results, deliverReady, (error) => (failure ??= error)));
+	try {
+		// This thread reads too, a chunk at a time, letting helpers' answers in between.
+		for (let chunk = local.shift() ?? queue.shift(); chunk !== undefined || delivered < sessions.length; chunk = local.shift() ?? queue.shift()) {
+			if (failure) {
+				throw failure;
+			}
+			if (chunk === undefined) {
+				await helpersAnswer(helpers);
+				continue;
+			}
+			for (const index of chunk) {
+				results[index] = readHere(history, sessions[index]!);
+			}
+			readHereCount += chunk.length;
+			deliverReady();
+			await new Promise((resolve) => setImmediate(resolve));
+		}
+	} finally {
+		for (const helper of helpers) {
+			void helper.worker.terminate();
+		}
+	}
+	return { readByHelpers: sessions.length - readHereCount };
+}
+
+function readHere(history: HermesHistory, session: SessionInfo): SessionRead {
+	// The key is taken before the messages: an edit in between only costs one more read later.
+	const contentKey = history.contentKey(session);
+	return { contentKey, contribution: analyzeSession(session, history.readMessages(session)) };
+}
+
+interface Helper {
+	readonly worker: Worker;
+	/** The chunk it is reading, put back in the queue if it dies. */
+	busy: number[] | undefined;
+	answered: (() => void) | undefined;
+}
+
+function startHelper(
+	pool: ReaderPool,
+	sessions: readonly SessionInfo[],
+	queue: number[][],
+	results: (SessionRead | undefined)[],
+	deliverReady: () => void,
+	fail: (error: Error) => void,
+): Helper {
+	const worker = new Worker(pool.script, {
+		workerData: { role: 'reader', home: pool.home } satisfies ReaderData,
+		resourceLimits: { maxOldGenerationSizeMb: 512 },
+	});
+	const helper: Helper = { worker, busy: undefined, answered: undefined };
+	const next = (): void => {
+		const chunk = queue.shift();
+		helper.busy = chunk;
+		if (chunk !== undefined) {
+			worker.postMessage({ type: 'read', indexes: chunk, sessions: chunk.map((i) => sessions[i]!) } satisfies ToReader);
+		}
+	};
+	const wake = (): void => {
+		const answered = helper.answered;
+		helper.answered = undefined;
+		answered?.();
+	};
+	worker.on('message', (message: FromReader) => {
+		if (message.type === 'failed') {
+			fail(new Error(message.error));
+		} else {
+			message.indexes.forEach((index, i) => (results[index] = message.reads[i]));
+			deliverReady();
+		}
+		next();
+		wake();
+	});
+	// A helper that dies (out of memory, say) gives its chunk back; this thread reads it.
+	const died = (): void => {
+		if (helper.busy !== undefined) {
+			queue.unshift(helper.busy);
+			helper.busy = undefined;
+		}
+		wake();
+	};
+	worker.on('error', died);
+	worker.on('exit', died);
+	worker.once('online', next);
+	return helper;
+}
+
+/** Resolves when any helper answers or dies. */
+function helpersAnswer(helpers: readonly Helper[]): Promise<void> {
+	return new Promise((resolve) => {
+		for (const helper of helpers) {
+			helper.answered = resolve;
+		}
+	});
+}
