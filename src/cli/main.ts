@@ -1,6 +1,6 @@
 // The command line: the same coordinator, worker and files as the extension, without VS Code.
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, usage, UsageError } from './args.ts';
 import type { CliCommand } from './args.ts';
@@ -52,7 +52,8 @@ function resolveHome(configuredHome: string | undefined, profile: string | undef
 }
 
 async function scan(home: string, full: boolean, json: boolean): Promise<number> {
-	const service = createAchievementsService({ home, ttlMs: defaultTtlMs, workerScript: join(__dirname, 'scanWorker.js') });
+	// Nothing else waits for the command line: every core reads.
+	const service = createAchievementsService({ home, ttlMs: defaultTtlMs, workerScript: join(__dirname, 'scanWorker.js'), scanWorkers: availableParallelism() });
 	try {
 		const snapshot = full ? await service.rescan() : await service.refresh();
 		await service.flush();
