@@ -11,6 +11,8 @@ import { renderTranscript } from './transcript.ts';
 export interface HermesHistory {
 	/** Cheap (stat calls only, no SQL): changes whenever state.db, state.db-wal or sessions/ may have changed. */
 	changeToken(): string;
+	/** False once state.db was replaced, removed or created since this history was opened: open a new one. */
+	isCurrent(): boolean;
 	/** Every session (state.db rows minus archived/hidden, plus legacy-only sessions), in the reference order, each with its fingerprint. */
 	listSessions(): SessionInfo[];
 	/** One session's messages, streamed one row at a time, as the reference reads them. */
@@ -22,8 +24,8 @@ export interface HermesHistory {
 	contentKeys(): Map<string, string>;
 	/** One session's content key; null for a legacy file (its size and mtime already cover edits). */
 	contentKey(session: SessionInfo): string | null;
-	/** Drops cached previews of these sessions, so the next listing reads them again; true if any was cached. */
-	forgetPreviews(sessionIds: Iterable<string>): boolean;
+	/** Makes the next listing read these sessions (all when omitted) in full, previews included. */
+	forgetListing(sessionIds?: Iterable<string>): void;
 	/** Files that were skipped during the last listing, one line each. */
 	problems(): string[];
 	close(): void;
@@ -33,8 +35,9 @@ export interface HermesHistory {
 export function openHistory(home: string, previews?: PreviewCache): HermesHistory {
 	requireHome(home);
 	const dbPath = join(home, 'state.db');
+	const identity = fileIdentity(dbPath);
 	const store = databaseExists(dbPath) ? new SqliteStore(dbPath, previews) : null;
-	return new HomeHistory(home, store);
+	return new HomeHistory(home, store, identity);
 }
 
 /** A readable Markdown transcript of one session, for a read-only editor. */
@@ -59,10 +62,17 @@ class HomeHistory implements HermesHistory {
 	private readonly summaries = new Map<string, { readonly key: string; readonly summary: LegacySummary | null }>();
 	private lastProblems: string[] = [];
 
-	constructor(home: string, store: SqliteStore | null) {
+	private readonly dbIdentity: string;
+
+	constructor(home: string, store: SqliteStore | null, dbIdentity: string) {
 		this.home = home;
 		this.store = store;
 		this.sessionsDir = join(home, 'sessions');
+		this.dbIdentity = dbIdentity;
+	}
+
+	isCurrent(): boolean {
+		return fileIdentity(join(this.home, 'state.db')) === this.dbIdentity;
 	}
 
 	changeToken(): string {
@@ -75,7 +85,7 @@ class HomeHistory implements HermesHistory {
 
 	listSessions(): SessionInfo[] {
 		const problems: string[] = [];
-		const sessions: SessionInfo[] = (this.store?.listSessions() ?? []).map((session) => ({ ...session, origin: 'state.db' }));
+		const sessions: SessionInfo[] = this.store?.listSessions() ?? [];
 		const legacyFiles = scanLegacyFiles(this.sessionsDir, problems);
 		const known = legacyFiles.length > 0 && this.store !== null ? this.store.allSessionIds() : new Set<string>();
 		const legacyById = new Map<string, LegacyFile>();
@@ -111,8 +121,8 @@ class HomeHistory implements HermesHistory {
 		return session.origin === 'state.db' ? (this.store?.contentKey(session.id) ?? '') : null;
 	}
 
-	forgetPreviews(sessionIds: Iterable<string>): boolean {
-		return this.store?.forgetPreviews(sessionIds) ?? false;
+	forgetListing(sessionIds?: Iterable<string>): void {
+		this.store?.forgetListing(sessionIds);
 	}
 
 	problems(): string[] {
@@ -172,6 +182,16 @@ function statToken(path: string): string {
 	try {
 		const stats = statSync(path, { bigint: true });
 		return `${stats.ino}:${stats.size}:${stats.mtimeNs}`;
+	} catch {
+		return '-';
+	}
+}
+
+/** Which file a path names (device and inode), '-' when none. */
+function fileIdentity(path: string): string {
+	try {
+		const stats = statSync(path, { bigint: true });
+		return `${stats.dev}:${stats.ino}`;
 	} catch {
 		return '-';
 	}

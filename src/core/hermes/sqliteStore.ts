@@ -8,7 +8,7 @@ import { sanitizeEpoch } from './epoch.ts';
 import { fingerprintOf } from './fingerprint.ts';
 
 /** One `sessions` row as listed, before the legacy files are merged in. */
-export type StoreSession = Omit<SessionInfo, 'origin'>;
+export type StoreSession = SessionInfo & { readonly origin: 'state.db' };
 
 interface Schema {
 	readonly sessions: ReadonlySet<string>;
@@ -16,6 +16,16 @@ interface Schema {
 }
 
 type Row = Record<string, unknown>;
+
+/**
+ * The last listing, for the next one on the same connection: each session with the key SQL built
+ * from its columns, and the newest message rowid then. A session whose key is the same and that
+ * has no newer message is the same session; only the others are read again.
+ */
+interface Listed {
+	readonly maxRowid: number;
+	readonly sessions: Map<string, { readonly key: string; readonly session: StoreSession }>;
+}
 
 /** Survives reopening the store, so a refresh does not query previews that cannot have changed. */
 export interface PreviewCache {
@@ -42,6 +52,11 @@ export class SqliteStore {
 	private readonly previews: PreviewCache;
 	private exactCountsSql: string | null = null;
 	private contentKeyStatement: StatementSync | null = null;
+	private listed: Listed | undefined;
+	private keysStatement: StatementSync | null = null;
+	private rowStatement: StatementSync | null = null;
+	private maxRowidStatement: StatementSync | null = null;
+	private newerStatement: StatementSync | null = null;
 
 	constructor(path: string, previews: PreviewCache = { entries: new Map() }) {
 		this.path = path;
@@ -59,24 +74,88 @@ export class SqliteStore {
 		}
 	}
 
+	/**
+	 * The listing in the reference's order, each session with its fingerprint. On a store whose
+	 * counters Hermes maintains, a listing after the first reads full rows only for sessions whose
+	 * key changed or that have new messages; the rest are the same objects as last time.
+	 */
 	listSessions(): StoreSession[] {
 		const schema = this.schema;
 		if (schema === null) {
 			return [];
 		}
-		return this.readTransaction(() => {
-			const rows = this.db.prepare(this.listingSql ??= buildListingSql(schema)).all() as Row[];
-			const exactCounts = needsExactCounts(schema) ? this.readExactCounts(schema) : null;
-			const previews = new Map<string, PreviewEntry>();
-			const sessions = rows.map((row) => {
-				const id = String(cellText(row.id) ?? row.id);
-				const counts = exactCounts === null ? '' : (exactCounts.get(id) ?? '0');
-				const title = hasTitle(row.title) ? (cellText(row.title) ?? '') : this.previewTitle(schema, id, row, counts, previews);
-				return toStoreSession(id, row, title, counts);
-			});
-			this.previews.entries = previews;
-			return sessions;
+		return this.readTransaction(() => (needsExactCounts(schema) ? this.listAll(schema) : this.listChanged(schema)));
+	}
+
+	/** Forgets what the last listing knew of these sessions (all when omitted): the next one reads them in full. */
+	forgetListing(sessionIds?: Iterable<string>): void {
+		if (sessionIds === undefined || this.listed === undefined) {
+			this.listed = undefined;
+			this.previews.entries.clear();
+			return;
+		}
+		for (const id of sessionIds) {
+			this.listed.sessions.delete(id);
+			this.previews.entries.delete(id);
+		}
+	}
+
+	private listAll(schema: Schema): StoreSession[] {
+		const rows = this.db.prepare(this.listingSql ??= buildListingSql(schema)).all() as Row[];
+		const exactCounts = needsExactCounts(schema) ? this.readExactCounts(schema) : null;
+		const previews = new Map<string, PreviewEntry>();
+		const sessions = rows.map((row) => {
+			const id = String(cellText(row.id) ?? row.id);
+			const counts = exactCounts === null ? '' : (exactCounts.get(id) ?? '0');
+			return this.sessionOf(schema, id, row, counts, previews);
 		});
+		this.previews.entries = previews;
+		return sessions;
+	}
+
+	private listChanged(schema: Schema): StoreSession[] {
+		const maxRowid = Number((this.maxRowidStatement ??= this.db.prepare('SELECT COALESCE(MAX(rowid), 0) AS max_rowid FROM messages')).get()?.max_rowid ?? 0);
+		const before = this.listed;
+		// Fewer rows than before (messages deleted): nothing can be assumed, list everything.
+		const trusted = before !== undefined && maxRowid >= before.maxRowid ? before : undefined;
+		const withNewMessages = new Set<string>();
+		if (trusted !== undefined && maxRowid > trusted.maxRowid) {
+			const newer = (this.newerStatement ??= this.db.prepare('SELECT DISTINCT session_id FROM messages WHERE rowid > ?'));
+			newer.setReturnArrays(true);
+			for (const [sessionId] of newer.all(trusted.maxRowid) as unknown as [unknown][]) {
+				withNewMessages.add(String(cellText(sessionId) ?? sessionId));
+			}
+		}
+		const keys = (this.keysStatement ??= this.db.prepare(buildKeysSql(schema)));
+		keys.setReturnArrays(true);
+		const listedNow: Listed = { maxRowid, sessions: new Map() };
+		const previews = new Map<string, PreviewEntry>();
+		const sessions: StoreSession[] = [];
+		for (const [rawId, key] of keys.all() as unknown as [unknown, string][]) {
+			const id = String(cellText(rawId) ?? rawId);
+			const known = trusted?.sessions.get(id);
+			let session: StoreSession;
+			if (known !== undefined && known.key === key && !withNewMessages.has(id)) {
+				session = known.session;
+				const preview = this.previews.entries.get(id);
+				if (preview !== undefined) {
+					previews.set(id, preview);
+				}
+			} else {
+				const row = (this.rowStatement ??= this.db.prepare(buildListingSql(schema, true))).get(rawId as string) as Row;
+				session = this.sessionOf(schema, id, row, '', previews);
+			}
+			listedNow.sessions.set(id, { key, session });
+			sessions.push(session);
+		}
+		this.listed = listedNow;
+		this.previews.entries = previews;
+		return sessions;
+	}
+
+	private sessionOf(schema: Schema, id: string, row: Row, counts: string, previews: Map<string, PreviewEntry>): StoreSession {
+		const title = hasTitle(row.title) ? (cellText(row.title) ?? '') : this.previewTitle(schema, id, row, counts, previews);
+		return toStoreSession(id, row, title, counts);
 	}
 
 	/**
@@ -121,15 +200,6 @@ export class SqliteStore {
 		}
 		const row = this.readTransaction(() => (this.contentKeyStatement ??= this.db.prepare(buildContentKeysSql(schema, true))).get(sessionId) as Row | undefined);
 		return row === undefined ? '' : contentKeyOf(row);
-	}
-
-	/** Forgets cached previews, so the next listing reads them again (their text may have changed in place). */
-	forgetPreviews(sessionIds: Iterable<string>): boolean {
-		let forgot = false;
-		for (const id of sessionIds) {
-			forgot = this.previews.entries.delete(id) || forgot;
-		}
-		return forgot;
 	}
 
 	/** Whether the store has a `sessions` row with this id (archived and hidden ones included). */
@@ -249,19 +319,34 @@ function buildExactCountsSql(schema: Schema): string {
 	return `SELECT session_id, COUNT(*) AS n, MAX(id) AS max_id, ${active} AS active_n FROM messages GROUP BY session_id`;
 }
 
-function buildListingSql(schema: Schema): string {
-	const s = (name: string): string => (schema.sessions.has(name) ? `s."${name}"` : 'NULL');
+/**
+ * The listing's columns (all but the newest message timestamp) folded into one text key per
+ * session, in the listing's order; `quote` keeps types apart (1 and '1', NULL and 'NULL').
+ */
+function buildKeysSql(schema: Schema): string {
+	const s = (name: string): string => (schema.sessions.has(name) ? `quote(s."${name}")` : "'-'");
+	const key = ['title', 'model', 'source', 'started_at', 'message_count', 'tool_call_count', 'rewind_count'].map(s).join(" || ',' || ");
+	return `SELECT s.id, ${key} FROM sessions s${listingFilter(schema)} ORDER BY ${schema.sessions.has('started_at') ? 's."started_at"' : 'NULL'} DESC`;
+}
+
+function listingFilter(schema: Schema): string {
 	const filters: string[] = [];
 	for (const flag of ['archived', 'hidden']) {
 		if (schema.sessions.has(flag)) {
 			filters.push(`COALESCE(s."${flag}", 0) = 0`);
 		}
 	}
+	return filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : '';
+}
+
+/** Every listed session in the reference's order, or (`oneSession`) the same columns of one session by id. */
+function buildListingSql(schema: Schema, oneSession = false): string {
+	const s = (name: string): string => (schema.sessions.has(name) ? `s."${name}"` : 'NULL');
 	const lastMessage = schema.messages.has('timestamp') ? '(SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = s.id)' : 'NULL';
 	return `SELECT s.id AS id, ${s('title')} AS title, ${s('model')} AS model, ${s('source')} AS source, ${s('started_at')} AS started_at,
 		${s('message_count')} AS message_count, ${s('tool_call_count')} AS tool_call_count, ${s('rewind_count')} AS rewind_count,
 		${lastMessage} AS max_ts
-		FROM sessions s${filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : ''} ORDER BY ${s('started_at')} DESC`;
+		FROM sessions s${oneSession ? ' WHERE s.id = ?' : `${listingFilter(schema)} ORDER BY ${s('started_at')} DESC`}`;
 }
 
 /**
@@ -301,7 +386,7 @@ function toStoreSession(id: string, row: Row, title: string, counts: string): St
 	const startedAt = sanitizeEpoch(row.started_at);
 	const lastActive = sanitizeEpoch(row.max_ts) ?? startedAt;
 	const parts = [title, model, source, String(row.started_at), String(row.max_ts), String(row.message_count), String(row.tool_call_count), String(row.rewind_count), counts];
-	return { id, title, model, source, startedAt, lastActive, fingerprint: fingerprintOf(parts) };
+	return { id, title, model, source, startedAt, lastActive, fingerprint: fingerprintOf(parts), origin: 'state.db' };
 }
 
 function toMessage(row: Row): HermesMessage {

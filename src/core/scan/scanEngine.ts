@@ -51,8 +51,8 @@ export class ScanEngine {
 	/** Set once the in-memory state reflects the checkpoint (or a scan) of this home. */
 	private primed = false;
 	private lastChangeToken: string | undefined;
-	/** The last scan's history, closed: its change token covers the same files, legacy ones included. */
-	private lastHistory: HermesHistory | undefined;
+	/** The open history, kept between scans; its change token covers the same files, legacy ones included. */
+	private history: HermesHistory | undefined;
 	/** Untitled sessions' previews, kept across scans so an unchanged session costs no query. */
 	private previews: PreviewCache = { entries: new Map() };
 	private lastSnapshot: Snapshot | undefined;
@@ -81,25 +81,44 @@ export class ScanEngine {
 		}
 		this.unlocks ??= (await loadUnlockHistory(this.paths)).history;
 
-		// The cheap check: file stats through the last (closed) history, no SQLite at all. The token
-		// is taken before the listing, so a write that lands during the scan is never mistaken for seen.
-		const earlierToken = this.lastHistory?.changeToken();
+		// The cheap check: file stats, no SQLite at all. The token is taken before the listing, so a
+		// write that lands during the scan is never mistaken for seen.
+		const earlierToken = this.history?.changeToken();
 		if (this.primed && this.lastSnapshot && earlierToken === this.lastChangeToken) {
 			return this.unchanged(this.lastSnapshot, started, callbacks);
 		}
-		// A fresh connection per scan: it sees the file as it is now, whatever happened to it meanwhile.
-		const history = openHistory(this.home, this.previews);
+		const history = this.openHistory();
+		let meta: ScanMeta;
 		try {
 			const changeToken = earlierToken ?? history.changeToken();
 			const { rescanned, total } = await this.update(history, mode, started, callbacks);
 			this.primed = true;
 			this.lastChangeToken = changeToken;
-			this.lastHistory = history;
-			const meta = { mode, sessions_total: total, sessions_rescanned: rescanned, sessions_reused: total - rescanned, duration_ms: 0 };
-			return await this.complete(meta, started, rescanned > 0 || full, callbacks);
-		} finally {
-			history.close();
+			meta = { mode, sessions_total: total, sessions_rescanned: rescanned, sessions_reused: total - rescanned, duration_ms: 0 };
+		} catch (error) {
+			// Whatever went wrong, the next scan starts from a new connection.
+			this.closeHistory();
+			throw error;
 		}
+		return this.complete(meta, started, meta.sessions_rescanned > 0 || full, callbacks);
+	}
+
+	/**
+	 * The connection is kept between scans (its listing remembers what it saw, so the next one reads
+	 * only what changed), and opened anew when state.db was replaced or created since.
+	 */
+	private openHistory(): HermesHistory {
+		if (this.history?.isCurrent()) {
+			return this.history;
+		}
+		this.closeHistory();
+		this.history = openHistory(this.home, this.previews);
+		return this.history;
+	}
+
+	private closeHistory(): void {
+		this.history?.close();
+		this.history = undefined;
 	}
 
 	/** Moves the unlock history aside and forgets it; the next scan records unlocks afresh. */
@@ -112,30 +131,34 @@ export class ScanEngine {
 
 	private async update(history: HermesHistory, mode: ScanMeta['mode'], started: number, callbacks: ScanCallbacks) {
 		let sessions = history.listSessions();
+		let edited = new Set<string>();
+		const differs = (session: SessionInfo): boolean => edited.has(session.id) || this.entries.get(session.id)?.fingerprint !== session.fingerprint;
+		const changedCount = sessions.reduce((n, session) => n + (differs(session) ? 1 : 0), 0);
+		if (changedCount === sessions.length) {
+			// Every session is read anyway, which establishes every content key.
+			this.lastContentCheck = Date.now();
+		} else {
+			// The database changed and nothing listed explains it, or the slow cadence is due (then
+			// whatever the listing may have taken for unchanged is listed in full too).
+			const unexplained = changedCount === 0 && sessions.length === this.entries.size;
+			const due = Date.now() - this.lastContentCheck >= this.contentCheckEveryMs;
+			if (unexplained || due) {
+				edited = this.editedInPlace(history, sessions);
+				if (due || edited.size > 0) {
+					// An edited session is listed again in full: blanked text may be its preview.
+					history.forgetListing(due ? undefined : edited);
+					sessions = history.listSessions();
+				}
+			}
+		}
 		const listed = new Set(sessions.map((s) => s.id));
-		let removed = 0;
 		for (const id of this.entries.keys()) {
 			if (!listed.has(id)) {
 				this.entries.delete(id);
 				this.aggregate.remove(id);
-				removed++;
 			}
 		}
-		let changed = sessions.filter((s) => this.entries.get(s.id)?.fingerprint !== s.fingerprint);
-		if (changed.length === sessions.length) {
-			// Every session is read anyway, which establishes every content key.
-			this.lastContentCheck = Date.now();
-		} else if ((changed.length === 0 && removed === 0) || Date.now() - this.lastContentCheck >= this.contentCheckEveryMs) {
-			// The database changed and nothing listed explains it (or the slow cadence is due).
-			const edited = this.editedInPlace(history, sessions);
-			if (edited.size > 0) {
-				// Blanked text may be a preview: list again with those previews re-read.
-				if (history.forgetPreviews(edited)) {
-					sessions = history.listSessions();
-				}
-				changed = sessions.filter((s) => edited.has(s.id) || this.entries.get(s.id)?.fingerprint !== s.fingerprint);
-			}
-		}
+		const changed = sessions.filter(differs);
 		const cold = !this.lastSnapshot && mode === 'full';
 		let lastProgress = 0;
 		let lastPartial = performance.now();
@@ -159,7 +182,7 @@ export class ScanEngine {
 		return { rescanned: changed.length, total: sessions.length };
 	}
 
-	/** Sessions whose content key moved since they were read: text blanked, rewound rows restored. */
+	/** Sessions whose content key moved since they were read. */
 	private editedInPlace(history: HermesHistory, sessions: readonly SessionInfo[]): Set<string> {
 		this.lastContentCheck = Date.now();
 		const keys = history.contentKeys();
@@ -251,7 +274,7 @@ export class ScanEngine {
 		this.aggregate = new Aggregate();
 		this.primed = false;
 		this.lastChangeToken = undefined;
-		this.lastHistory = undefined;
+		this.closeHistory();
 		this.previews = { entries: new Map() };
 		this.lastContentCheck = -Infinity;
 	}
