@@ -11,7 +11,7 @@ import { renderTranscript } from './transcript.ts';
 export interface HermesHistory {
 	/** Cheap (stat calls only, no SQL): changes whenever state.db, state.db-wal or sessions/ may have changed. */
 	changeToken(): string;
-	/** False once state.db was replaced, removed or created since this history was opened: open a new one. */
+	/** False once state.db was replaced, removed or created, or its tables changed, since this history was opened: open a new one. */
 	isCurrent(): boolean;
 	/** Every session (state.db rows minus archived/hidden, plus legacy-only sessions), in the reference order, each with its fingerprint. */
 	listSessions(): SessionInfo[];
@@ -72,7 +72,7 @@ class HomeHistory implements HermesHistory {
 	}
 
 	isCurrent(): boolean {
-		return fileIdentity(join(this.home, 'state.db')) === this.dbIdentity;
+		return fileIdentity(join(this.home, 'state.db')) === this.dbIdentity && !(this.store?.schemaChanged() ?? false);
 	}
 
 	changeToken(): string {

@@ -24,7 +24,9 @@ type Row = Record<string, unknown>;
  */
 interface Listed {
 	readonly maxRowid: number;
-	readonly sessions: Map<string, { readonly key: string; readonly session: StoreSession }>;
+	/** Session ids in the reference's order. */
+	readonly order: readonly string[];
+	readonly sessions: Map<string, { readonly key: string; readonly startedAt: string; readonly session: StoreSession }>;
 }
 
 /** Survives reopening the store, so a refresh does not query previews that cannot have changed. */
@@ -57,6 +59,9 @@ export class SqliteStore {
 	private rowStatement: StatementSync | null = null;
 	private maxRowidStatement: StatementSync | null = null;
 	private newerStatement: StatementSync | null = null;
+	private orderStatement: StatementSync | null = null;
+	/** `PRAGMA schema_version` when the schema was read: a migration since makes this store outdated. */
+	private schemaVersion = 0;
 
 	constructor(path: string, previews: PreviewCache = { entries: new Map() }) {
 		this.path = path;
@@ -120,7 +125,7 @@ export class SqliteStore {
 		const trusted = before !== undefined && maxRowid >= before.maxRowid ? before : undefined;
 		const withNewMessages = new Set<string>();
 		if (trusted !== undefined && maxRowid > trusted.maxRowid) {
-			const newer = (this.newerStatement ??= this.db.prepare('SELECT DISTINCT session_id FROM messages WHERE rowid > ?'));
+			const newer = (this.newerStatement ??= this.db.prepare('SELECT session_id FROM messages WHERE rowid > ?'));
 			newer.setReturnArrays(true);
 			for (const [sessionId] of newer.all(trusted.maxRowid) as unknown as [unknown][]) {
 				withNewMessages.add(String(cellText(sessionId) ?? sessionId));
@@ -128,29 +133,53 @@ export class SqliteStore {
 		}
 		const keys = (this.keysStatement ??= this.db.prepare(buildKeysSql(schema)));
 		keys.setReturnArrays(true);
-		const listedNow: Listed = { maxRowid, sessions: new Map() };
+		const current = new Map<string, { readonly rawId: unknown; readonly startedAt: string; readonly key: string }>();
+		// The last order holds while the same sessions are listed with the same start times.
+		let sameOrder = trusted !== undefined;
+		for (const [rawId, startedAt, key] of keys.all() as unknown as [unknown, string, string][]) {
+			const id = String(cellText(rawId) ?? rawId);
+			current.set(id, { rawId, startedAt, key });
+			if (sameOrder && trusted?.sessions.get(id)?.startedAt !== startedAt) {
+				sameOrder = false;
+			}
+		}
+		if (trusted !== undefined && current.size !== trusted.order.length) {
+			sameOrder = false;
+		}
+		const order = sameOrder && trusted !== undefined ? trusted.order : this.orderedIds(schema);
+		const listedNow: Listed = { maxRowid, order, sessions: new Map() };
 		const previews = new Map<string, PreviewEntry>();
 		const sessions: StoreSession[] = [];
-		for (const [rawId, key] of keys.all() as unknown as [unknown, string][]) {
-			const id = String(cellText(rawId) ?? rawId);
+		for (const id of order) {
+			const now = current.get(id);
+			if (now === undefined) {
+				continue;
+			}
 			const known = trusted?.sessions.get(id);
 			let session: StoreSession;
-			if (known !== undefined && known.key === key && !withNewMessages.has(id)) {
+			if (known !== undefined && known.key === now.key && !withNewMessages.has(id)) {
 				session = known.session;
 				const preview = this.previews.entries.get(id);
 				if (preview !== undefined) {
 					previews.set(id, preview);
 				}
 			} else {
-				const row = (this.rowStatement ??= this.db.prepare(buildListingSql(schema, true))).get(rawId as string) as Row;
+				const row = (this.rowStatement ??= this.db.prepare(buildListingSql(schema, true))).get(now.rawId as string) as Row;
 				session = this.sessionOf(schema, id, row, '', previews);
 			}
-			listedNow.sessions.set(id, { key, session });
+			listedNow.sessions.set(id, { key: now.key, startedAt: now.startedAt, session });
 			sessions.push(session);
 		}
 		this.listed = listedNow;
 		this.previews.entries = previews;
 		return sessions;
+	}
+
+	/** Listed session ids in the reference's order. */
+	private orderedIds(schema: Schema): string[] {
+		const statement = (this.orderStatement ??= this.db.prepare(buildOrderSql(schema)));
+		statement.setReturnArrays(true);
+		return (statement.all() as unknown as [unknown][]).map(([rawId]) => String(cellText(rawId) ?? rawId));
 	}
 
 	private sessionOf(schema: Schema, id: string, row: Row, counts: string, previews: Map<string, PreviewEntry>): StoreSession {
@@ -251,7 +280,21 @@ export class SqliteStore {
 		}
 	}
 
+	/** Whether Hermes changed the tables' layout since this store read it (then open a new one). */
+	schemaChanged(): boolean {
+		try {
+			return this.readSchemaVersion() !== this.schemaVersion;
+		} catch {
+			return true;
+		}
+	}
+
+	private readSchemaVersion(): number {
+		return Number(this.db.prepare('PRAGMA schema_version').get()?.schema_version ?? 0);
+	}
+
 	private readSchema(): Schema | null {
+		this.schemaVersion = this.readSchemaVersion();
 		const tables = new Set((this.db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").all() as Row[]).map((row) => String(row.name)));
 		if (tables.size === 0) {
 			return null;
@@ -320,13 +363,18 @@ function buildExactCountsSql(schema: Schema): string {
 }
 
 /**
- * The listing's columns (all but the newest message timestamp) folded into one text key per
- * session, in the listing's order; `quote` keeps types apart (1 and '1', NULL and 'NULL').
+ * Each listed session's start time and its other listed columns (all but the newest message
+ * timestamp) folded into one text key, in no particular order (sorting costs more than the rest);
+ * `quote` keeps types apart (1 and '1', NULL and 'NULL').
  */
 function buildKeysSql(schema: Schema): string {
 	const s = (name: string): string => (schema.sessions.has(name) ? `quote(s."${name}")` : "'-'");
-	const key = ['title', 'model', 'source', 'started_at', 'message_count', 'tool_call_count', 'rewind_count'].map(s).join(" || ',' || ");
-	return `SELECT s.id, ${key} FROM sessions s${listingFilter(schema)} ORDER BY ${schema.sessions.has('started_at') ? 's."started_at"' : 'NULL'} DESC`;
+	const key = ['title', 'model', 'source', 'message_count', 'tool_call_count', 'rewind_count'].map(s).join(" || ',' || ");
+	return `SELECT s.id, ${s('started_at')}, ${key} FROM sessions s${listingFilter(schema)}`;
+}
+
+function buildOrderSql(schema: Schema): string {
+	return `SELECT s.id FROM sessions s${listingFilter(schema)} ORDER BY ${schema.sessions.has('started_at') ? 's."started_at"' : 'NULL'} DESC`;
 }
 
 function listingFilter(schema: Schema): string {
