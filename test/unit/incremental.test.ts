@@ -161,6 +161,28 @@ describe('incremental scan (property test)', function () {
 		assert.deepEqual(restarted.aggregate, first.aggregate);
 	});
 
+	it('writes a refresh checkpoint later or at a flush; a restart before that reads only those sessions again', async () => {
+		const editor = new HistoryEditor(home);
+		const engine = new ScanEngine(home);
+		await engine.scan(false);
+		const path = pluginPaths(home).checkpoint;
+		const written = readFileSync(path, 'utf8');
+		const target = editor.sessionIds()[0]!;
+		editor.appendMessages(target, randomTurns(new SeededRandom(5), 2));
+		const refreshed = await engine.scan(false);
+		assert.equal(refreshed.scan_meta.sessions_rescanned, 1);
+		assert.equal(readFileSync(path, 'utf8'), written, 'the checkpoint waits');
+		// A process that stops now loses nothing but that one read.
+		const restarted = await new ScanEngine(home).scan(false);
+		assert.equal(restarted.scan_meta.sessions_rescanned, 1);
+		assert.deepEqual(restarted.aggregate, refreshed.aggregate);
+		await engine.flushCheckpoint();
+		assert.notEqual(readFileSync(path, 'utf8'), written);
+		const afterFlush = await new ScanEngine(home).scan(false);
+		assert.equal(afterFlush.scan_meta.sessions_rescanned, 0);
+		assert.deepEqual(afterFlush.aggregate, refreshed.aggregate);
+	});
+
 	for (const [what, change] of [
 		['another engine version', (file: Record<string, unknown>) => ({ ...file, engine_version: `${engineVersion}-older` })],
 		['another schema version', (file: Record<string, unknown>) => ({ ...file, schema_version: 999 })],

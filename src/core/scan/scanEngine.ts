@@ -35,6 +35,13 @@ const progressIntervalMs = 100;
  */
 export const contentCheckIntervalMs = 4 * 60 * 1000;
 const partialIntervalMs = 750;
+/**
+ * A refresh's checkpoint is written this long after it (or at a flush), not after every refresh:
+ * rewriting the whole file each time Hermes adds a message cost more than the refresh itself.
+ * Losing it (a crash, a closed window) only means those sessions are read once more at the next
+ * start; the snapshot other processes read is written at once.
+ */
+export const checkpointDelayMs = 30_000;
 
 /**
  * Scans one Hermes home, incrementally. It keeps, between scans, each session's fingerprint and
@@ -60,6 +67,10 @@ export class ScanEngine {
 	private lastContentCheck = -Infinity;
 	private readonly contentCheckEveryMs: number;
 	private readonly readers: ReaderPool | undefined;
+	private checkpointDirty = false;
+	private checkpointTimer: ReturnType<typeof setTimeout> | undefined;
+	/** A delayed checkpoint write that failed, reported by the next flush. */
+	private checkpointFailure: unknown;
 
 	/** `readers`: helper threads for large scans (none: every session is read on this thread). */
 	constructor(home: string, options: { readonly contentCheckIntervalMs?: number; readonly readers?: ReaderPool } = {}) {
@@ -119,6 +130,43 @@ export class ScanEngine {
 	private closeHistory(): void {
 		this.history?.close();
 		this.history = undefined;
+	}
+
+	/** Writes a checkpoint still waiting for its delay; throws if a delayed write failed since the last flush. */
+	async flushCheckpoint(): Promise<void> {
+		clearTimeout(this.checkpointTimer);
+		this.checkpointTimer = undefined;
+		if (this.checkpointDirty) {
+			await this.writeCheckpoint();
+		}
+		const failure = this.checkpointFailure;
+		this.checkpointFailure = undefined;
+		if (failure !== undefined) {
+			throw failure;
+		}
+	}
+
+	private scheduleCheckpoint(): void {
+		this.checkpointDirty = true;
+		if (this.checkpointTimer === undefined) {
+			this.checkpointTimer = setTimeout(() => {
+				this.checkpointTimer = undefined;
+				this.writeCheckpoint().catch((error: unknown) => (this.checkpointFailure ??= error));
+			}, checkpointDelayMs);
+			// A process that is done anyway does not wait for it (the command line flushes first).
+			this.checkpointTimer.unref?.();
+		}
+	}
+
+	/** Each entry is consistent by itself, so a write between two sessions of a scan is a valid checkpoint too. */
+	private async writeCheckpoint(): Promise<void> {
+		this.checkpointDirty = false;
+		try {
+			await saveCheckpoint(this.paths.checkpoint, { engineVersion, sessions: this.entries, contentCheckedAt: this.lastContentCheck });
+		} catch (error) {
+			this.checkpointDirty = true;
+			throw error;
+		}
 	}
 
 	/** Moves the unlock history aside and forgets it; the next scan records unlocks afresh. */
@@ -214,8 +262,10 @@ export class ScanEngine {
 		snapshot = { ...snapshot, scan_meta: { ...meta, duration_ms: Math.round(performance.now() - started) } };
 		this.lastSnapshot = snapshot;
 		callbacks.onResult?.(snapshot);
-		if (changed) {
-			await saveCheckpoint(this.paths.checkpoint, { engineVersion, sessions: this.entries, contentCheckedAt: this.lastContentCheck });
+		if (changed && meta.mode === 'full') {
+			await this.writeCheckpoint();
+		} else if (changed) {
+			this.scheduleCheckpoint();
 		}
 		await saveSnapshot(this.paths.snapshot, snapshot);
 		return snapshot;

@@ -47,6 +47,7 @@ function serveScans(port: MessagePort, data: WorkerData): void {
 					});
 					break;
 				case 'flush':
+					await engine.flushCheckpoint().catch((error: unknown) => (persistError ??= error instanceof Error ? error.message : String(error)));
 					post({ type: 'flushed', requestId, error: persistError });
 					persistError = null;
 					break;
