@@ -13,7 +13,13 @@ export interface SessionRead {
 }
 
 /** Scan worker → reader: store sessions to read (`indexes` are the caller's positions, echoed back). */
-export type ToReader = { readonly type: 'read'; readonly indexes: readonly number[]; readonly sessions: readonly SessionInfo[] };
+export interface ToReader {
+	readonly type: 'read';
+	readonly indexes: readonly number[];
+	readonly sessions: readonly SessionInfo[];
+	/** Each session's content key when the caller took them all at once (undefined: the reader takes it). */
+	readonly contentKeys: readonly (string | null | undefined)[];
+}
 
 /** Reader → scan worker. */
 export type FromReader =

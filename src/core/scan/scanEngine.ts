@@ -179,34 +179,35 @@ export class ScanEngine {
 
 	private async update(history: HermesHistory, mode: ScanMeta['mode'], started: number, callbacks: ScanCallbacks) {
 		let sessions = history.listSessions();
-		let edited = new Set<string>();
-		const differs = (session: SessionInfo): boolean => edited.has(session.id) || this.entries.get(session.id)?.fingerprint !== session.fingerprint;
-		const changedCount = sessions.reduce((n, session) => n + (differs(session) ? 1 : 0), 0);
-		if (changedCount === sessions.length) {
+		const fingerprintMoved = (session: SessionInfo): boolean => this.entries.get(session.id)?.fingerprint !== session.fingerprint;
+		let changed = sessions.filter(fingerprintMoved);
+		if (changed.length === sessions.length) {
 			// Every session is read anyway, which establishes every content key.
 			this.lastContentCheck = Date.now();
 		} else {
 			// The database changed and nothing listed explains it, or the slow cadence is due (then
 			// whatever the listing may have taken for unchanged is listed in full too).
-			const unexplained = changedCount === 0 && sessions.length === this.entries.size;
+			const unexplained = changed.length === 0 && sessions.length === this.entries.size;
 			const due = Date.now() - this.lastContentCheck >= this.contentCheckEveryMs;
 			if (unexplained || due) {
-				edited = this.editedInPlace(history, sessions);
+				const edited = this.editedInPlace(history, sessions);
 				if (due || edited.size > 0) {
 					// An edited session is listed again in full: blanked text may be its preview.
 					history.forgetListing(due ? undefined : edited);
 					sessions = history.listSessions();
+					changed = sessions.filter((session) => edited.has(session.id) || fingerprintMoved(session));
 				}
 			}
 		}
-		const listed = new Set(sessions.map((s) => s.id));
-		for (const id of this.entries.keys()) {
-			if (!listed.has(id)) {
-				this.entries.delete(id);
-				this.aggregate.remove(id);
+		if (sessions.length !== this.entries.size || changed.length > 0) {
+			const listed = new Set(sessions.map((s) => s.id));
+			for (const id of this.entries.keys()) {
+				if (!listed.has(id)) {
+					this.entries.delete(id);
+					this.aggregate.remove(id);
+				}
 			}
 		}
-		const changed = sessions.filter(differs);
 		const cold = !this.lastSnapshot && mode === 'full';
 		let lastProgress = 0;
 		let lastPartial = performance.now();

@@ -13,8 +13,8 @@ export function runSessionReader(port: MessagePort, data: ReaderData): void {
 	port.on('message', (message: ToReader) => {
 		try {
 			store ??= new SqliteStore(join(data.home, 'state.db'));
-			const reads = message.sessions.map((session): SessionRead => {
-				const contentKey = store!.contentKey(session.id);
+			const reads = message.sessions.map((session, i): SessionRead => {
+				const contentKey = message.contentKeys[i] ?? store!.contentKey(session.id);
 				return { contentKey, contribution: analyzeSession(session, store!.readMessages(session.id)) };
 			});
 			port.postMessage({ type: 'read', indexes: message.indexes, reads } satisfies FromReader);

@@ -10,6 +10,7 @@ export type { SessionRead } from './readerProtocol.ts';
 const minSessionsForHelpers = 64;
 /** Sessions handed out at a time: small enough to balance, large enough to keep messages few. */
 const chunkSize = 8;
+const minSessionsForGroupedKeys = 200;
 
 export interface ReaderPool {
 	/** The scan worker's own script: helpers run it as readers. */
@@ -30,9 +31,13 @@ export async function readSessions(
 	pool: ReaderPool,
 	deliver: (session: SessionInfo, read: SessionRead, index: number) => void,
 ): Promise<{ readonly readByHelpers: number }> {
+	// Many sessions: one grouped pass for every content key is far cheaper than one query each.
+	// It is taken before any message is read, so an edit meanwhile only costs a re-read later.
+	const keys = sessions.length >= minSessionsForGroupedKeys ? history.contentKeys() : undefined;
+	const keyOf = (session: SessionInfo): string | null | undefined => (keys === undefined ? undefined : session.origin === 'state.db' ? (keys.get(session.id) ?? '') : null);
 	const helperCount = Math.min(pool.threads - 1, Math.floor(sessions.length / minSessionsForHelpers));
 	if (helperCount <= 0) {
-		sessions.forEach((session, index) => deliver(session, readHere(history, session), index));
+		sessions.forEach((session, index) => deliver(session, readHere(history, session, keyOf(session)), index));
 		return { readByHelpers: 0 };
 	}
 	let readHereCount = 0;
@@ -54,7 +59,7 @@ export async function readSessions(
 		queue.push(storeIndexes.slice(start, start + chunkSize));
 	}
 	let failure: Error | undefined;
-	const helpers = Array.from({ length: helperCount }, () => startHelper(pool, sessions, queue, results, deliverReady, (error) => (failure ??= error)));
+	const helpers = Array.from({ length: helperCount }, () => startHelper(pool, sessions, keyOf, queue, results, deliverReady, (error) => (failure ??= error)));
 	try {
 		// This thread reads too, a chunk at a time, letting helpers' answers in between.
 		for (let chunk = local.shift() ?? queue.shift(); chunk !== undefined || delivered < sessions.length; chunk = local.shift() ?? queue.shift()) {
@@ -66,7 +71,7 @@ export async function readSessions(
 				continue;
 			}
 			for (const index of chunk) {
-				results[index] = readHere(history, sessions[index]!);
+				results[index] = readHere(history, sessions[index]!, keyOf(sessions[index]!));
 			}
 			readHereCount += chunk.length;
 			deliverReady();
@@ -80,9 +85,9 @@ export async function readSessions(
 	return { readByHelpers: sessions.length - readHereCount };
 }
 
-function readHere(history: HermesHistory, session: SessionInfo): SessionRead {
+function readHere(history: HermesHistory, session: SessionInfo, knownKey: string | null | undefined): SessionRead {
 	// The key is taken before the messages: an edit in between only costs one more read later.
-	const contentKey = history.contentKey(session);
+	const contentKey = knownKey === undefined ? history.contentKey(session) : knownKey;
 	return { contentKey, contribution: analyzeSession(session, history.readMessages(session)) };
 }
 
@@ -96,6 +101,7 @@ interface Helper {
 function startHelper(
 	pool: ReaderPool,
 	sessions: readonly SessionInfo[],
+	keyOf: (session: SessionInfo) => string | null | undefined,
 	queue: number[][],
 	results: (SessionRead | undefined)[],
 	deliverReady: () => void,
@@ -110,7 +116,8 @@ function startHelper(
 		const chunk = queue.shift();
 		helper.busy = chunk;
 		if (chunk !== undefined) {
-			worker.postMessage({ type: 'read', indexes: chunk, sessions: chunk.map((i) => sessions[i]!) } satisfies ToReader);
+			const chunkSessions = chunk.map((i) => sessions[i]!);
+			worker.postMessage({ type: 'read', indexes: chunk, sessions: chunkSessions, contentKeys: chunkSessions.map(keyOf) } satisfies ToReader);
 		}
 	};
 	const wake = (): void => {

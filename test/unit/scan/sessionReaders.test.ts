@@ -42,6 +42,15 @@ describe('scan/sessionReaders', function () {
 		assert.deepEqual(together.delivered.map((d) => d.id), sessions.map((s) => s.id));
 		const byId = (reads: typeof alone.delivered): Map<string, [string | null, Contribution]> => new Map(reads.map((d) => [d.id, [d.read.contentKey, d.read.contribution]]));
 		assert.deepEqual(byId(together.delivered), byId(alone.delivered));
+		// Many sessions take their keys in one grouped pass: the same keys as one query each.
+		const history2 = openHistory(home);
+		try {
+			for (const { id, read } of alone.delivered.slice(0, listed.length)) {
+				assert.equal(read.contentKey, history2.contentKey(listed.find((s) => s.id === id)!), id);
+			}
+		} finally {
+			history2.close();
+		}
 	});
 
 	it('reports a session the helpers cannot read as a failed scan', async () => {
