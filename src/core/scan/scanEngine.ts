@@ -100,8 +100,16 @@ export class ScanEngine {
 		}
 		const history = this.openHistory();
 		let meta: ScanMeta;
+		let tokenMoved: boolean;
 		try {
 			const changeToken = earlierToken ?? history.changeToken();
+			tokenMoved = changeToken !== this.lastChangeToken;
+			if (!this.primed && !tokenMoved) {
+				// A new process over a history that has not moved since the checkpoint: it is the answer.
+				this.primed = true;
+				const total = this.entries.size;
+				return await this.complete({ mode, sessions_total: total, sessions_rescanned: 0, sessions_reused: total, duration_ms: 0 }, started, false, callbacks);
+			}
 			const { rescanned, total } = await this.update(history, mode, started, callbacks);
 			this.primed = true;
 			this.lastChangeToken = changeToken;
@@ -111,7 +119,8 @@ export class ScanEngine {
 			this.closeHistory();
 			throw error;
 		}
-		return this.complete(meta, started, meta.sessions_rescanned > 0 || full, callbacks);
+		// A moved token is saved too (later), so that a new process knows what its checkpoint saw.
+		return this.complete(meta, started, meta.sessions_rescanned > 0 || full || tokenMoved, callbacks);
 	}
 
 	/**
@@ -162,7 +171,7 @@ export class ScanEngine {
 	private async writeCheckpoint(): Promise<void> {
 		this.checkpointDirty = false;
 		try {
-			await saveCheckpoint(this.paths.checkpoint, { engineVersion, sessions: this.entries, contentCheckedAt: this.lastContentCheck });
+			await saveCheckpoint(this.paths.checkpoint, { engineVersion, sessions: this.entries, contentCheckedAt: this.lastContentCheck, changeToken: this.lastChangeToken ?? null });
 		} catch (error) {
 			this.checkpointDirty = true;
 			throw error;
@@ -317,6 +326,7 @@ export class ScanEngine {
 			this.aggregate.add(entry.contribution);
 		}
 		this.lastContentCheck = checkpoint.contentCheckedAt;
+		this.lastChangeToken = checkpoint.changeToken ?? undefined;
 		return true;
 	}
 

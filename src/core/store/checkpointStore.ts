@@ -25,6 +25,8 @@ export interface Checkpoint {
 	readonly sessions: ReadonlyMap<string, CheckpointEntry>;
 	/** Unix ms of the last comparison of content keys (-Infinity: never, so the next refresh compares). */
 	readonly contentCheckedAt: number;
+	/** The history's change token when these entries were listed (null: unknown, list again). */
+	readonly changeToken: string | null;
 }
 
 /**
@@ -87,6 +89,7 @@ export function saveCheckpoint(path: string, checkpoint: Checkpoint): Promise<vo
 		saved_at: Math.floor(Date.now() / 1000),
 		stat_names: statNames,
 		content_checked_at: Number.isFinite(checkpoint.contentCheckedAt) ? checkpoint.contentCheckedAt : null,
+		change_token: checkpoint.changeToken,
 		sessions,
 	});
 }
@@ -150,7 +153,8 @@ function parseCheckpointFile(raw: unknown): LoadedFile {
 		sessions.set(id, { fingerprint: entry.fingerprint, contentKey, contribution });
 	}
 	const contentCheckedAt = isFiniteNumber(raw.content_checked_at) ? raw.content_checked_at : -Infinity;
-	return { kind: 'current', checkpoint: { engineVersion: raw.engine_version, sessions, contentCheckedAt } };
+	const changeToken = typeof raw.change_token === 'string' ? raw.change_token : null;
+	return { kind: 'current', checkpoint: { engineVersion: raw.engine_version, sessions, contentCheckedAt, changeToken } };
 }
 
 /** Where each of this engine's stats sits in the file's array, or undefined when one is missing. */

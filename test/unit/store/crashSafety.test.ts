@@ -31,7 +31,7 @@ for (let i = 0; i < sessionCount; i++) {
 function checkpoint(round) {
 	const entry = sessions.get('session_' + (round % sessionCount));
 	sessions.set('session_' + (round % sessionCount), { ...entry, fingerprint: 'fp-round-' + round });
-	return { engineVersion: 'crash-test', sessions, contentCheckedAt: Date.now() };
+	return { engineVersion: 'crash-test', sessions, contentCheckedAt: Date.now(), changeToken: null };
 }
 const achievements = [];
 for (let i = 0; i < 400; i++) {
