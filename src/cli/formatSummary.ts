@@ -56,7 +56,8 @@ export function formatStatus(status: ScanStatus): string {
 export function closestNext(achievements: readonly AchievementView[], count: number): AchievementView[] {
 	return achievements
 		.filter((a) => a.state !== 'secret' && a.progress_pct < 100)
-		.sort((a, b) => b.progress_pct - a.progress_pct || a.name.localeCompare(b.name))
+		// Code-point order for ties: the names are plain ASCII, and the first localeCompare loads ICU (15 ms of a 0.1 s command).
+		.sort((a, b) => b.progress_pct - a.progress_pct || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 		.slice(0, count);
 }
 

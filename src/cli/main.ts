@@ -6,7 +6,6 @@ import { parseArgs, usage, UsageError } from './args.ts';
 import type { CliCommand } from './args.ts';
 import { formatStatus, formatSummary } from './formatSummary.ts';
 import { createAchievementsService } from '../core/coordinator.ts';
-import { generateHistory } from '../core/demo/historyGenerator.ts';
 import { resolveHermesHome } from '../core/hermes/home.ts';
 import { loadScanStatus } from '../core/scan/statusFile.ts';
 
@@ -38,6 +37,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 			return scan(home, command.full, command.json);
 		case 'demo':
 			if (!existsSync(join(home, 'state.db'))) {
+				// Loaded only here: the generator is most of the command line's code and `scan` never needs it.
+				const { generateHistory } = await import('../core/demo/historyGenerator.ts');
 				const written = generateHistory({ home, sessions: command.sessions, seed: 7 });
 				process.stderr.write(`Generated a demo Hermes history in ${home} (${written.sessions} sessions, ${written.messages} messages).\n`);
 			}
