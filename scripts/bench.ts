@@ -1,6 +1,6 @@
 // `npm run bench`: the performance plan, measured. Generates histories with the project's own
 // generator (100, 1,000 and 5,000 sessions; 10,000 with --large), then, three runs each, times
-// the coordinator exactly as the extension host uses it (worker threads included) and prints
+// the coordinator exactly as the extension host uses it (the bundled worker and its helper threads) and prints
 // medians with min and max, ending with a verdict against the targets.
 //   npm run bench                          sizes 100, 1000, 5000
 //   npm run bench -- --large               adds 10000
@@ -24,7 +24,8 @@ const runs = 3;
 const cachedReads = 1000;
 const benchSeed = 7;
 const repo = resolve(import.meta.dirname, '..');
-const workerScript = join(repo, 'src', 'core', 'scan', 'scanWorker.ts');
+// The bundled worker, as the extension and the command line start it (built before the runs).
+const workerScript = join(repo, 'dist', 'scanWorker.js');
 const writerScript = join(repo, 'scripts', 'bench', 'hermesWriter.ts');
 /** Hermes' pace in the background-CPU run: one message every two seconds. */
 const writerIntervalMs = 2000;
@@ -74,6 +75,7 @@ if (childArgs >= 0) {
 	process.exit(0);
 }
 
+execFileSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { cwd: repo, stdio: 'inherit' });
 const sizes = chosenSizes(process.argv.slice(2));
 const backgroundSeconds = optionValue(process.argv.slice(2), '--background') ?? 60;
 const results = new Map<number, Measures[]>();

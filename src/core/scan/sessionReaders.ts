@@ -33,10 +33,14 @@ export async function readSessions(
 ): Promise<{ readonly readByHelpers: number }> {
 	// Many sessions: one grouped pass for every content key is far cheaper than one query each.
 	// It is taken before any message is read, so an edit meanwhile only costs a re-read later.
-	const keys = sessions.length >= minSessionsForGroupedKeys ? history.contentKeys() : undefined;
+	let keys: Map<string, string> | undefined;
+	const takeKeys = (): void => {
+		keys = sessions.length >= minSessionsForGroupedKeys ? history.contentKeys() : undefined;
+	};
 	const keyOf = (session: SessionInfo): string | null | undefined => (keys === undefined ? undefined : session.origin === 'state.db' ? (keys.get(session.id) ?? '') : null);
 	const helperCount = Math.min(pool.threads - 1, Math.floor(sessions.length / minSessionsForHelpers));
 	if (helperCount <= 0) {
+		takeKeys();
 		sessions.forEach((session, index) => deliver(session, readHere(history, session, keyOf(session)), index));
 		return { readByHelpers: 0 };
 	}
@@ -61,6 +65,8 @@ export async function readSessions(
 	let failure: Error | undefined;
 	const helpers = Array.from({ length: helperCount }, () => startHelper(pool, sessions, keyOf, queue, results, deliverReady, (error) => (failure ??= error)));
 	try {
+		// While the helpers start (they get work once this thread yields, with the keys taken).
+		takeKeys();
 		// This thread reads too, a chunk at a time, letting helpers' answers in between.
 		for (let chunk = local.shift() ?? queue.shift(); chunk !== undefined || delivered < sessions.length; chunk = local.shift() ?? queue.shift()) {
 			if (failure) {
