@@ -137,7 +137,7 @@ export class SqliteStore {
 		// The last order holds while the same sessions are listed with the same start times.
 		let sameOrder = trusted !== undefined;
 		for (const [rawId, startedAt, key] of keys.all() as unknown as [unknown, string, string][]) {
-			const id = String(cellText(rawId) ?? rawId);
+			const id = typeof rawId === 'string' ? rawId : String(cellText(rawId) ?? rawId);
 			current.set(id, { rawId, startedAt, key });
 			if (sameOrder && trusted?.sessions.get(id)?.startedAt !== startedAt) {
 				sameOrder = false;
