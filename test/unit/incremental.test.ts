@@ -293,6 +293,21 @@ describe('incremental scan: edits in place', function () {
 		assert.equal(explained.scan_meta.sessions_rescanned, 1);
 		assert.notDeepEqual(explained.aggregate, scanFromScratch(home).aggregate, 'the edit is not looked for yet');
 
+		// A turn's bookkeeping on the sessions row (tokens, cost) explains a change just the same.
+		const busy = new ScanEngine(home);
+		await busy.scan(false);
+		const third = editor.sessionIds().find((id) => id !== target && id !== other)!;
+		const before = await busy.scan(false);
+		editor.exec(`UPDATE messages SET content = '' WHERE session_id = '${target}' AND role = 'assistant'`);
+		editor.exec(`UPDATE sessions SET api_call_count = COALESCE(api_call_count, 0) + 1, input_tokens = COALESCE(input_tokens, 0) + 900 WHERE id = '${third}'`);
+		const bookkeeping = await busy.scan(false);
+		assert.equal(bookkeeping.scan_meta.sessions_rescanned, 0);
+		assert.deepEqual(bookkeeping.aggregate, before.aggregate, 'no content check after bookkeeping');
+		// The next refresh with nothing else to explain it compares content.
+		editor.exec(`INSERT OR REPLACE INTO state_meta (key, value) VALUES ('bench', '1')`);
+		const quiet = await busy.scan(false);
+		assert.deepEqual(quiet.aggregate, scanFromScratch(home).aggregate);
+
 		// With the cadence due, the same situation is caught at once.
 		const due = new ScanEngine(home, { contentCheckIntervalMs: 0 });
 		await due.scan(false);

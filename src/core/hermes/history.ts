@@ -24,6 +24,8 @@ export interface HermesHistory {
 	contentKeys(): Map<string, string>;
 	/** One session's content key; null for a legacy file (its size and mtime already cover edits). */
 	contentKey(session: SessionInfo): string | null;
+	/** Whether the last listing saw a sessions row, a session or a message move (false: only the fingerprints can tell). */
+	listingMoved(): boolean;
 	/** Makes the next listing read these sessions (all when omitted) in full, previews included. */
 	forgetListing(sessionIds?: Iterable<string>): void;
 	/** Files that were skipped during the last listing, one line each. */
@@ -119,6 +121,10 @@ class HomeHistory implements HermesHistory {
 
 	contentKey(session: SessionInfo): string | null {
 		return session.origin === 'state.db' ? (this.store?.contentKey(session.id) ?? '') : null;
+	}
+
+	listingMoved(): boolean {
+		return this.store?.listingMoved() ?? false;
 	}
 
 	forgetListing(sessionIds?: Iterable<string>): void {

@@ -60,6 +60,8 @@ export class SqliteStore {
 	private maxRowidStatement: StatementSync | null = null;
 	private newerStatement: StatementSync | null = null;
 	private orderStatement: StatementSync | null = null;
+	/** Whether the last listing saw any sessions row or message move (see `listingMoved`). */
+	private lastListingMoved = true;
 	/** `PRAGMA schema_version` when the schema was read: a migration since makes this store outdated. */
 	private schemaVersion = 0;
 
@@ -92,6 +94,15 @@ export class SqliteStore {
 		return this.readTransaction(() => (needsExactCounts(schema) ? this.listAll(schema) : this.listChanged(schema)));
 	}
 
+	/**
+	 * Whether the last listing saw a sessions row change (listed columns or the ones Hermes updates
+	 * during a turn: tokens, cost, end, last read), a session come or go, or a new message. When it
+	 * saw none although the database moved, only an edit in place (or another table) is left.
+	 */
+	listingMoved(): boolean {
+		return this.lastListingMoved;
+	}
+
 	/** Forgets what the last listing knew of these sessions (all when omitted): the next one reads them in full. */
 	forgetListing(sessionIds?: Iterable<string>): void {
 		if (sessionIds === undefined || this.listed === undefined) {
@@ -115,6 +126,8 @@ export class SqliteStore {
 			return this.sessionOf(schema, id, row, counts, previews);
 		});
 		this.previews.entries = previews;
+		// Without keys, only the fingerprints can tell.
+		this.lastListingMoved = false;
 		return sessions;
 	}
 
@@ -148,6 +161,8 @@ export class SqliteStore {
 		}
 		const order = sameOrder && trusted !== undefined ? trusted.order : this.orderedIds(schema);
 		const listedNow: Listed = { maxRowid, order, sessions: new Map() };
+		// A first listing has nothing to compare with: only the fingerprints (against a checkpoint) can tell.
+		let moved = trusted !== undefined && (!sameOrder || withNewMessages.size > 0);
 		const previews = new Map<string, PreviewEntry>();
 		const sessions: StoreSession[] = [];
 		for (const id of order) {
@@ -164,6 +179,7 @@ export class SqliteStore {
 					previews.set(id, preview);
 				}
 			} else {
+				moved ||= trusted !== undefined;
 				const row = (this.rowStatement ??= this.db.prepare(buildListingSql(schema, true))).get(now.rawId as string) as Row;
 				session = this.sessionOf(schema, id, row, '', previews);
 			}
@@ -172,6 +188,7 @@ export class SqliteStore {
 		}
 		this.listed = listedNow;
 		this.previews.entries = previews;
+		this.lastListingMoved = moved;
 		return sessions;
 	}
 
@@ -369,9 +386,18 @@ function buildExactCountsSql(schema: Schema): string {
  */
 function buildKeysSql(schema: Schema): string {
 	const s = (name: string): string => (schema.sessions.has(name) ? `quote(s."${name}")` : "'-'");
-	const key = ['title', 'model', 'source', 'message_count', 'tool_call_count', 'rewind_count'].map(s).join(" || ',' || ");
+	const key = [...['title', 'model', 'source', 'message_count', 'tool_call_count', 'rewind_count'], ...turnColumns.filter((name) => schema.sessions.has(name))].map(s).join(" || ',' || ");
 	return `SELECT s.id, ${s('started_at')}, ${key} FROM sessions s${listingFilter(schema)}`;
 }
+
+/**
+ * Columns Hermes updates on the sessions row during a turn without touching the listed ones: they
+ * do not change what is counted, but a change there explains a moved database (no content check).
+ */
+const turnColumns = [
+	'ended_at', 'end_reason', 'api_call_count', 'input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens',
+	'reasoning_tokens', 'estimated_cost_usd', 'actual_cost_usd', 'last_read_at', 'last_activity_at', 'pinned',
+];
 
 function buildOrderSql(schema: Schema): string {
 	return `SELECT s.id FROM sessions s${listingFilter(schema)} ORDER BY ${schema.sessions.has('started_at') ? 's."started_at"' : 'NULL'} DESC`;

@@ -196,7 +196,7 @@ export class ScanEngine {
 		} else {
 			// The database changed and nothing listed explains it, or the slow cadence is due (then
 			// whatever the listing may have taken for unchanged is listed in full too).
-			const unexplained = changed.length === 0 && sessions.length === this.entries.size;
+			const unexplained = changed.length === 0 && sessions.length === this.entries.size && !history.listingMoved();
 			const due = Date.now() - this.lastContentCheck >= this.contentCheckEveryMs;
 			if (unexplained || due) {
 				const edited = this.editedInPlace(history, sessions);

@@ -47,8 +47,10 @@ export async function readSessions(
 	let readHereCount = 0;
 	const results = new Array<SessionRead | undefined>(sessions.length);
 	let delivered = 0;
+	let finished = false;
 	const deliverReady = (): void => {
-		while (delivered < sessions.length && results[delivered] !== undefined) {
+		// A helper's answer that arrives after a failure belongs to no scan.
+		while (!finished && delivered < sessions.length && results[delivered] !== undefined) {
 			deliver(sessions[delivered]!, results[delivered]!, delivered);
 			results[delivered] = undefined;
 			delivered++;
@@ -84,6 +86,7 @@ export async function readSessions(
 			await new Promise((resolve) => setImmediate(resolve));
 		}
 	} finally {
+		finished = true;
 		for (const helper of helpers) {
 			void helper.worker.terminate();
 		}
