@@ -10,6 +10,7 @@ export type { SessionRead } from './readerProtocol.ts';
 const minSessionsForHelpers = 64;
 /** Sessions handed out at a time: small enough to balance, large enough to keep messages few. */
 const chunkSize = 8;
+/** From this many sessions on, one grouped pass for the content keys beats one query per session. */
 const minSessionsForGroupedKeys = 200;
 
 export interface ReaderPool {
