@@ -96,7 +96,7 @@ export class SqliteStore {
 
 	/**
 	 * Whether the last listing saw a sessions row change (listed columns or the ones Hermes updates
-	 * during a turn: tokens, cost, end, last read), a session come or go, or a new message. When it
+	 * during a turn: API calls, tokens, end), a session come or go, or a new message. When it
 	 * saw none although the database moved, only an edit in place (or another table) is left.
 	 */
 	listingMoved(): boolean {
@@ -386,18 +386,19 @@ function buildExactCountsSql(schema: Schema): string {
  */
 function buildKeysSql(schema: Schema): string {
 	const s = (name: string): string => (schema.sessions.has(name) ? `quote(s."${name}")` : "'-'");
-	const key = [...['title', 'model', 'source', 'message_count', 'tool_call_count', 'rewind_count'], ...turnColumns.filter((name) => schema.sessions.has(name))].map(s).join(" || ',' || ");
+	const listed = ['title', 'model', 'source', 'message_count', 'tool_call_count', 'rewind_count'].map(s);
+	// A hint only, so no `quote` (the cheaper text form is enough to see them move).
+	const turn = turnColumns.filter((name) => schema.sessions.has(name)).map((name) => `ifnull(s."${name}", '')`);
+	const key = [...listed, ...turn].join(" || ',' || ");
 	return `SELECT s.id, ${s('started_at')}, ${key} FROM sessions s${listingFilter(schema)}`;
 }
 
 /**
  * Columns Hermes updates on the sessions row during a turn without touching the listed ones: they
  * do not change what is counted, but a change there explains a moved database (no content check).
+ * Only the ones each API call moves: every column read costs on every refresh.
  */
-const turnColumns = [
-	'ended_at', 'end_reason', 'api_call_count', 'input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens',
-	'reasoning_tokens', 'estimated_cost_usd', 'actual_cost_usd', 'last_read_at', 'last_activity_at', 'pinned',
-];
+const turnColumns = ['api_call_count', 'input_tokens', 'output_tokens', 'ended_at'];
 
 function buildOrderSql(schema: Schema): string {
 	return `SELECT s.id FROM sessions s${listingFilter(schema)} ORDER BY ${schema.sessions.has('started_at') ? 's."started_at"' : 'NULL'} DESC`;
