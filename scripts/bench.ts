@@ -8,7 +8,7 @@
 //   npm run bench -- --json                last line: one JSON object of medians per size
 //   npm run bench -- --background 20       seconds of the background-CPU run (default 60)
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -87,11 +87,17 @@ const loadBefore = loadavg();
 
 console.log(`Hermes Achievements benchmark: ${runs} runs per size, sizes ${sizes.join(', ')} (Node ${process.version}, ${process.platform}/${process.arch})`);
 for (const size of sizes) {
-	const home = historyOf(size);
+	// The runs write to the history (appends, a blanked message): they get a copy, so the generated
+	// one stays as generated and every invocation starts from the same data.
+	const home = scratchCopyOf(historyOf(size));
 	const measures: Measures[] = [];
-	for (let run = 1; run <= runs; run++) {
-		measures.push(measureInChild(home, run, backgroundSeconds));
-		console.log(`  ${size} sessions, run ${run}: ${describe(measures.at(-1)!)}`);
+	try {
+		for (let run = 1; run <= runs; run++) {
+			measures.push(measureInChild(home, run, backgroundSeconds));
+			console.log(`  ${size} sessions, run ${run}: ${describe(measures.at(-1)!)}`);
+		}
+	} finally {
+		rmSync(home, { recursive: true, force: true });
 	}
 	results.set(size, measures);
 }
@@ -130,6 +136,13 @@ function historyOf(size: number): string {
 	console.log(`  generated ${size} sessions (${written.messages} messages, ${(written.chars / 1e6).toFixed(1)} M chars) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	writeFileSync(marker, JSON.stringify({ seed: benchSeed, ...written }));
 	return home;
+}
+
+function scratchCopyOf(home: string): string {
+	const copy = `${home}-run`;
+	rmSync(copy, { recursive: true, force: true });
+	cpSync(home, copy, { recursive: true });
+	return copy;
 }
 
 function measureInChild(home: string, run: number, seconds: number): Measures {
