@@ -91,7 +91,19 @@ export class SqliteStore {
 		if (schema === null) {
 			return [];
 		}
-		return this.readTransaction(() => (needsExactCounts(schema) ? this.listAll(schema) : this.listChanged(schema)));
+		return this.readTransaction(() => (needsExactCounts(schema) || !this.messagesHaveRowids() ? this.listAll(schema) : this.listChanged(schema)));
+	}
+
+	/** New messages are found by rowid; a WITHOUT ROWID table (no Hermes version has one) is listed in full. */
+	private messagesHaveRowids(): boolean {
+		if (this.maxRowidStatement === null) {
+			try {
+				this.maxRowidStatement = this.db.prepare('SELECT COALESCE(MAX(rowid), 0) AS max_rowid FROM messages');
+			} catch {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -132,7 +144,7 @@ export class SqliteStore {
 	}
 
 	private listChanged(schema: Schema): StoreSession[] {
-		const maxRowid = Number((this.maxRowidStatement ??= this.db.prepare('SELECT COALESCE(MAX(rowid), 0) AS max_rowid FROM messages')).get()?.max_rowid ?? 0);
+		const maxRowid = Number(this.maxRowidStatement!.get()?.max_rowid ?? 0);
 		const before = this.listed;
 		// Fewer rows than before (messages deleted): nothing can be assumed, list everything.
 		const trusted = before !== undefined && maxRowid >= before.maxRowid ? before : undefined;
