@@ -24,9 +24,17 @@ type Row = Record<string, unknown>;
  */
 interface Listed {
 	readonly maxRowid: number;
-	/** Session ids in the reference's order. */
-	readonly order: readonly string[];
-	readonly sessions: Map<string, { readonly key: string; readonly startedAt: string; readonly session: StoreSession }>;
+	/** In the keys query's order (the table's). */
+	readonly rows: readonly ListedRow[];
+	/** The listing: positions in `rows`, in the reference's order. */
+	readonly order: readonly number[];
+}
+
+interface ListedRow {
+	readonly id: string;
+	readonly startedAt: string;
+	readonly key: string;
+	readonly session: StoreSession;
 }
 
 /** Survives reopening the store, so a refresh does not query previews that cannot have changed. */
@@ -55,6 +63,8 @@ export class SqliteStore {
 	private exactCountsSql: string | null = null;
 	private contentKeyStatement: StatementSync | null = null;
 	private listed: Listed | undefined;
+	/** Sessions the next listing reads in full whatever their key says. */
+	private readonly forgotten = new Set<string>();
 	private keysStatement: StatementSync | null = null;
 	private rowStatement: StatementSync | null = null;
 	private maxRowidStatement: StatementSync | null = null;
@@ -123,7 +133,7 @@ export class SqliteStore {
 			return;
 		}
 		for (const id of sessionIds) {
-			this.listed.sessions.delete(id);
+			this.forgotten.add(id);
 			this.previews.entries.delete(id);
 		}
 	}
@@ -158,50 +168,56 @@ export class SqliteStore {
 		}
 		const keys = (this.keysStatement ??= this.db.prepare(buildKeysSql(schema)));
 		keys.setReturnArrays(true);
-		const current = new Map<string, { readonly rawId: unknown; readonly startedAt: string; readonly key: string }>();
+		const keyRows = keys.all() as unknown as [unknown, string, string][];
+		// The table is read in the same order each time, so row i is usually last time's row i: no
+		// lookup, no allocation for a session that did not move.
+		const previous = trusted?.rows;
+		const aligned = previous !== undefined && previous.length === keyRows.length;
+		let previousById: Map<string, ListedRow> | undefined;
+		const previousRow = (index: number, id: string): ListedRow | undefined => {
+			if (aligned && previous[index]!.id === id) {
+				return previous[index];
+			}
+			previousById ??= new Map(previous?.map((row) => [row.id, row]));
+			return previousById.get(id);
+		};
 		// The last order holds while the same sessions are listed with the same start times.
-		let sameOrder = trusted !== undefined;
-		for (const [rawId, startedAt, key] of keys.all() as unknown as [unknown, string, string][]) {
+		let sameOrder = aligned;
+		// A first listing has nothing to compare with: only the fingerprints (against a checkpoint) can tell.
+		let moved = trusted !== undefined && (!aligned || withNewMessages.size > 0);
+		const previews = trusted === undefined ? new Map<string, PreviewEntry>() : this.previews.entries;
+		const rows = new Array<ListedRow>(keyRows.length);
+		for (let index = 0; index < keyRows.length; index++) {
+			const [rawId, startedAt, key] = keyRows[index]!;
 			const id = typeof rawId === 'string' ? rawId : String(cellText(rawId) ?? rawId);
-			current.set(id, { rawId, startedAt, key });
-			if (sameOrder && trusted?.sessions.get(id)?.startedAt !== startedAt) {
+			const known = previousRow(index, id);
+			if (sameOrder && (known !== previous![index] || known.startedAt !== startedAt)) {
 				sameOrder = false;
 			}
-		}
-		if (trusted !== undefined && current.size !== trusted.order.length) {
-			sameOrder = false;
-		}
-		const order = sameOrder && trusted !== undefined ? trusted.order : this.orderedIds(schema);
-		const listedNow: Listed = { maxRowid, order, sessions: new Map() };
-		// A first listing has nothing to compare with: only the fingerprints (against a checkpoint) can tell.
-		let moved = trusted !== undefined && (!sameOrder || withNewMessages.size > 0);
-		const previews = new Map<string, PreviewEntry>();
-		const sessions: StoreSession[] = [];
-		for (const id of order) {
-			const now = current.get(id);
-			if (now === undefined) {
-				continue;
-			}
-			const known = trusted?.sessions.get(id);
-			let session: StoreSession;
-			if (known !== undefined && known.key === now.key && !withNewMessages.has(id)) {
-				session = known.session;
-				const preview = this.previews.entries.get(id);
-				if (preview !== undefined) {
-					previews.set(id, preview);
-				}
+			if (known !== undefined && known.key === key && !(withNewMessages.size > 0 && withNewMessages.has(id)) && !this.forgotten.has(id)) {
+				rows[index] = known;
 			} else {
 				moved ||= trusted !== undefined;
-				const row = (this.rowStatement ??= this.db.prepare(buildListingSql(schema, true))).get(now.rawId as string) as Row;
-				session = this.sessionOf(schema, id, row, '', previews);
+				const row = (this.rowStatement ??= this.db.prepare(buildListingSql(schema, true))).get(rawId as string) as Row;
+				rows[index] = { id, startedAt, key, session: this.sessionOf(schema, id, row, '', previews) };
 			}
-			listedNow.sessions.set(id, { key: now.key, startedAt: now.startedAt, session });
-			sessions.push(session);
 		}
-		this.listed = listedNow;
+		moved ||= trusted !== undefined && !sameOrder;
+		const order = sameOrder ? trusted!.order : this.listingOrder(schema, rows);
+		this.listed = { maxRowid, rows, order };
+		this.forgotten.clear();
 		this.previews.entries = previews;
 		this.lastListingMoved = moved;
-		return sessions;
+		return order.map((index) => rows[index]!.session);
+	}
+
+	/** Positions in `rows`, in the reference's order. */
+	private listingOrder(schema: Schema, rows: readonly ListedRow[]): number[] {
+		const positions = new Map(rows.map((row, index) => [row.id, index]));
+		return this.orderedIds(schema).flatMap((id) => {
+			const index = positions.get(id);
+			return index === undefined ? [] : [index];
+		});
 	}
 
 	/** Listed session ids in the reference's order. */

@@ -208,7 +208,9 @@ export class ScanEngine {
 				}
 			}
 		}
-		if (sessions.length !== this.entries.size || changed.length > 0) {
+		// Every listed session that is not new has an entry: entries beyond those were removed.
+		const added = changed.reduce((n, session) => n + (this.entries.has(session.id) ? 0 : 1), 0);
+		if (sessions.length - added !== this.entries.size) {
 			const listed = new Set(sessions.map((s) => s.id));
 			for (const id of this.entries.keys()) {
 				if (!listed.has(id)) {
