@@ -1,6 +1,6 @@
 // The command line: the same coordinator, worker and files as the extension, without VS Code.
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, usage, UsageError } from './args.ts';
 import { cliErrorText } from './errorText.ts';
@@ -8,7 +8,6 @@ import type { CliCommand } from './args.ts';
 import { formatStatus, formatSummary } from './formatSummary.ts';
 import { formatTimeline, timelineJson } from './formatTimeline.ts';
 import { createAchievementsService } from '../core/coordinator.ts';
-import { generateHistory } from '../core/demo/historyGenerator.ts';
 import { resolveHermesHome } from '../core/hermes/home.ts';
 import { loadScanStatus } from '../core/scan/statusFile.ts';
 
@@ -42,6 +41,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 			return scan(home, false, command.json, 'timeline');
 		case 'demo':
 			if (!existsSync(join(home, 'state.db'))) {
+				// Loaded only here: the generator is most of the command line's code and `scan` never needs it.
+				const { generateHistory } = await import('../core/demo/historyGenerator.ts');
 				const written = generateHistory({ home, sessions: command.sessions, seed: 7 });
 				process.stderr.write(`Generated a demo Hermes history in ${home} (${written.sessions} sessions, ${written.messages} messages).\n`);
 			}
@@ -56,7 +57,8 @@ function resolveHome(configuredHome: string | undefined, profile: string | undef
 }
 
 async function scan(home: string, full: boolean, json: boolean, output: 'summary' | 'timeline' = 'summary'): Promise<number> {
-	const service = createAchievementsService({ home, ttlMs: defaultTtlMs, workerScript: join(__dirname, 'scanWorker.js'), watchSnapshots: false });
+	// Nothing else waits for the command line: every core reads.
+	const service = createAchievementsService({ home, ttlMs: defaultTtlMs, workerScript: join(__dirname, 'scanWorker.js'), scanWorkers: availableParallelism(), watchSnapshots: false });
 	try {
 		const snapshot = full ? await service.rescan() : await service.refresh();
 		await service.flush();

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Emitter } from './events.ts';
 import type { Disposable } from './events.ts';
 import { buildSnapshot } from './engine/snapshot.ts';
@@ -81,7 +82,7 @@ export class ScanCoordinator implements AchievementsService {
 	constructor(options: CoordinatorOptions) {
 		this.options = options;
 		this.paths = pluginPaths(options.home);
-		this.worker = new ScanWorkerClient(options.workerScript, options.home);
+		this.worker = new ScanWorkerClient(options.workerScript, options.home, scanThreads(options.scanWorkers));
 		// Never create a Hermes home that does not exist just to hold a lock in it.
 		const fallback = fallbackLockPath(options.home, 'scan.lock');
 		this.scanLock = new ProcessLock(() => (existsSync(options.home) ? [this.paths.scanLock, fallback] : [fallback]));
@@ -166,7 +167,8 @@ export class ScanCoordinator implements AchievementsService {
 		while (this.running) {
 			await this.running.promise;
 		}
-		await this.worker.flush();
+		// The worker's word is the last one: a checkpoint written now may have failed (or succeeded) since.
+		this.unsaved = await this.worker.flush();
 	}
 
 	dispose(): void {
@@ -436,6 +438,14 @@ export class ScanCoordinator implements AchievementsService {
 
 function noticeKey(notice: UnlockNotice): string {
 	return `${notice.id}@${notice.tier ?? 'unlocked'}`;
+}
+
+/** The scan's reading threads: as asked (at least one), else every core but one for the editor. */
+export function scanThreads(asked: number | undefined): number {
+	if (asked !== undefined && Number.isFinite(asked) && asked >= 1) {
+		return Math.floor(asked);
+	}
+	return Math.max(1, availableParallelism() - 1);
 }
 
 /** What a complete refresh unlocked or raised, compared with the snapshot before it. */

@@ -122,4 +122,9 @@ export interface CoordinatorOptions {
 	readonly watchSnapshots?: boolean;
 	/** How long an unfocused window lets a focused one claim an announcement first (default 1,500 ms). */
 	readonly unfocusedClaimDelayMs?: number;
+	/**
+	 * Threads that read sessions at once during a large scan (the scan worker and its helpers).
+	 * Default: every core but one, which is left to the editor; at least one.
+	 */
+	readonly scanWorkers?: number;
 }

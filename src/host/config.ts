@@ -12,6 +12,8 @@ export interface HermesAchievementsConfig {
 	readonly notifyOnUnlock: boolean;
 	/** Show the score in the status bar. */
 	readonly showStatusBar: boolean;
+	/** Threads reading the history during a large scan; 0: automatic (every core but one). */
+	readonly scanWorkers: number;
 }
 
 export const defaultConfig: HermesAchievementsConfig = {
@@ -20,6 +22,7 @@ export const defaultConfig: HermesAchievementsConfig = {
 	ttlSeconds: 120,
 	notifyOnUnlock: true,
 	showStatusBar: true,
+	scanWorkers: 0,
 };
 
 export const minimumTtlSeconds = 5;
@@ -39,12 +42,14 @@ export function readConfig(source: ConfigSource): HermesAchievementsConfig {
 		ttlSeconds: readTtl(source.get('ttlSeconds')),
 		notifyOnUnlock: readBoolean(source.get('notifyOnUnlock'), defaultConfig.notifyOnUnlock),
 		showStatusBar: readBoolean(source.get('showStatusBar'), defaultConfig.showStatusBar),
+		scanWorkers: readScanWorkers(source.get('scanWorkers')),
 	};
 }
 
-/** True when the change needs a new service (another home, profile or TTL) rather than a repaint. */
+/** True when the change needs a new service (another home, profile, TTL or thread count) rather than a repaint. */
 export function serviceInputsChanged(before: HermesAchievementsConfig, after: HermesAchievementsConfig): boolean {
-	return before.hermesHome !== after.hermesHome || before.profile !== after.profile || before.ttlSeconds !== after.ttlSeconds;
+	return before.hermesHome !== after.hermesHome || before.profile !== after.profile || before.ttlSeconds !== after.ttlSeconds
+		|| before.scanWorkers !== after.scanWorkers;
 }
 
 function readString(value: unknown, fallback: string): string {
@@ -60,4 +65,8 @@ function readTtl(value: unknown): number {
 		return defaultConfig.ttlSeconds;
 	}
 	return Math.max(minimumTtlSeconds, value);
+}
+
+function readScanWorkers(value: unknown): number {
+	return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? Math.min(value, 64) : defaultConfig.scanWorkers;
 }

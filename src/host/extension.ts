@@ -133,6 +133,8 @@ function startService(context: vscode.ExtensionContext, config: HermesAchievemen
 		home,
 		ttlMs: config.ttlSeconds * 1000,
 		workerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'scanWorker.js').fsPath,
+		// 0 is the setting's "automatic": every core but one, left to the editor.
+		scanWorkers: config.scanWorkers || undefined,
 	});
 	return { service, home };
 }

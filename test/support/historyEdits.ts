@@ -79,6 +79,22 @@ export class HistoryEditor {
 		});
 	}
 
+	/**
+	 * Hermes' clean-up of stale tool-call marker text: assistant messages' text is blanked in place,
+	 * no counter, timestamp or title changes. Returns how many rows changed.
+	 */
+	blankAssistantText(sessionId: string, limit = 1_000_000): number {
+		return this.write((db) => Number(db.prepare(`UPDATE messages SET content = '' WHERE id IN (SELECT id FROM messages WHERE session_id = ? AND role = 'assistant' AND content IS NOT NULL AND content != '' ORDER BY id LIMIT ?)`).run(sessionId, limit).changes));
+	}
+
+	/** Hermes restoring rewound messages: their `active` flag goes back to 1, nothing else changes. Returns how many rows changed. */
+	restoreRewound(sessionId: string): number {
+		return this.write((db) => {
+			const compacted = columnsOf(db, 'messages').has('compacted') ? ' AND COALESCE(compacted, 0) = 0' : '';
+			return Number(db.prepare(`UPDATE messages SET active = 1 WHERE session_id = ? AND active = 0${compacted}`).run(sessionId).changes);
+		});
+	}
+
 	archive(sessionId: string): void {
 		this.write((db) => void db.prepare('UPDATE sessions SET archived = 1 WHERE id = ?').run(sessionId));
 	}
@@ -144,14 +160,15 @@ export class HistoryEditor {
 		}
 	}
 
-	private write(body: (db: DatabaseSync) => void): void {
+	private write<T>(body: (db: DatabaseSync) => T): T {
 		const db = new DatabaseSync(this.dbPath);
 		try {
 			// A throwaway copy: durability against power loss is not worth an fsync per edit.
 			db.exec('PRAGMA synchronous = OFF');
 			db.exec('BEGIN IMMEDIATE');
-			body(db);
+			const result = body(db);
 			db.exec('COMMIT');
+			return result;
 		} finally {
 			db.close();
 		}

@@ -4,7 +4,7 @@
 import { ScanWorkerClient } from '../../src/core/scan/scanWorkerClient.ts';
 
 const [home = '', workerScript = '', heapLimitMb = '48'] = process.argv.slice(2);
-const client = new ScanWorkerClient(workerScript, home, Number(heapLimitMb));
+const client = new ScanWorkerClient(workerScript, home, 1, Number(heapLimitMb));
 const listeners = { onProgress: () => undefined, onPartial: () => undefined };
 
 async function attempt(): Promise<unknown> {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createAchievementsService } from '../../src/core/coordinator.ts';
+import { availableParallelism } from 'node:os';
+import { createAchievementsService, scanThreads } from '../../src/core/coordinator.ts';
 import type { Snapshot } from '../../src/core/model.ts';
 import type { AchievementsService, CoordinatorState, ServiceChange, UnlockNotice } from '../../src/core/service.ts';
 import { pluginPaths } from '../../src/core/store/pluginPaths.ts';
@@ -38,6 +39,16 @@ function liveWorkerPorts(): number {
 function garbage(path: string): void {
 	writeFileSync(path, Buffer.from('this is not a SQLite database at all, just bytes \u0000\u0001\u0002'.repeat(64)));
 }
+
+describe('scanThreads', () => {
+	it('takes the asked count, else leaves one core to the editor, and is never below one', () => {
+		assert.equal(scanThreads(3), 3);
+		assert.equal(scanThreads(2.7), 2);
+		assert.equal(scanThreads(undefined), Math.max(1, availableParallelism() - 1));
+		assert.equal(scanThreads(0), Math.max(1, availableParallelism() - 1));
+		assert.equal(scanThreads(Number.NaN), Math.max(1, availableParallelism() - 1));
+	});
+});
 
 describe('coordinator (real worker, real fixture home)', function () {
 	this.timeout(60_000);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import { analyzeSession } from '../../src/core/analysis/analyzeSession.ts';
 import { generateHistory } from '../../src/core/demo/historyGenerator.ts';
@@ -66,7 +67,7 @@ function scanFromScratch(home: string): Snapshot {
 }
 
 const models = ['anthropic/claude-sonnet-4', 'openai/gpt-5', 'gemini-2.5-pro', 'qwen3:32b', 'ollama/llama3', 'None', 'mistral-large'];
-const operations = ['add', 'extend', 'rewind', 'archive', 'delete', 'title', 'model'] as const;
+const operations = ['add', 'extend', 'rewind', 'archive', 'delete', 'title', 'model', 'blank', 'restore'] as const;
 type Operation = (typeof operations)[number];
 
 /**
@@ -115,6 +116,11 @@ function applyRandomChange(editor: HistoryEditor, rng: SeededRandom, tag: string
 			editor.setModel(target, model);
 			return { operation, touched: 1 };
 		}
+		// Edits in place: nothing listed moves, so only the content check can see them.
+		case 'blank':
+			return { operation, touched: editor.blankAssistantText(target, rng.int(1, 3)) > 0 ? 1 : 0 };
+		case 'restore':
+			return { operation, touched: editor.restoreRewound(target) > 0 ? 1 : 0 };
 	}
 }
 
@@ -132,7 +138,7 @@ describe('incremental scan (property test)', function () {
 		removeDir(home);
 	});
 
-	for (const seed of [11, 2024, 90210]) {
+	for (const seed of [11, 2024, 90210, 4242]) {
 		it(`equals a from-scratch scan after every random change (seed ${seed})`, async () => {
 			const rng = new SeededRandom(seed);
 			const editor = new HistoryEditor(home);
@@ -156,7 +162,7 @@ describe('incremental scan (property test)', function () {
 				assert.equal(incremental.unlocked_count, scratch.unlocked_count, context);
 				assert.deepEqual(earnedDates(incremental), earnedDates(scratch), `${context}: earned dates`);
 			}
-			assert.ok(seen.size >= 5, `the sequence exercised only ${[...seen].join(', ')}`);
+			assert.ok(seen.size >= 6, `the sequence exercised only ${[...seen].join(', ')}`);
 		});
 	}
 
@@ -174,6 +180,28 @@ describe('incremental scan (property test)', function () {
 		assert.equal(restarted.scan_meta.mode, 'incremental');
 		assert.equal(restarted.scan_meta.sessions_rescanned, 0);
 		assert.deepEqual(restarted.aggregate, first.aggregate);
+	});
+
+	it('writes a refresh checkpoint later or at a flush; a restart before that reads only those sessions again', async () => {
+		const editor = new HistoryEditor(home);
+		const engine = new ScanEngine(home);
+		await engine.scan(false);
+		const path = pluginPaths(home).checkpoint;
+		const written = readFileSync(path, 'utf8');
+		const target = editor.sessionIds()[0]!;
+		editor.appendMessages(target, randomTurns(new SeededRandom(5), 2));
+		const refreshed = await engine.scan(false);
+		assert.equal(refreshed.scan_meta.sessions_rescanned, 1);
+		assert.equal(readFileSync(path, 'utf8'), written, 'the checkpoint waits');
+		// A process that stops now loses nothing but that one read.
+		const restarted = await new ScanEngine(home).scan(false);
+		assert.equal(restarted.scan_meta.sessions_rescanned, 1);
+		assert.deepEqual(restarted.aggregate, refreshed.aggregate);
+		await engine.flushCheckpoint();
+		assert.notEqual(readFileSync(path, 'utf8'), written);
+		const afterFlush = await new ScanEngine(home).scan(false);
+		assert.equal(afterFlush.scan_meta.sessions_rescanned, 0);
+		assert.deepEqual(afterFlush.aggregate, refreshed.aggregate);
 	});
 
 	for (const [what, change] of [
@@ -237,5 +265,119 @@ describe('earned dates after incremental changes', function () {
 		const rewound = await engine.scan(false);
 		assert.deepEqual(earnedDates(rewound), earnedDates(scanFromScratch(home)), 'after the rewind');
 		assert.notEqual(rewound.achievements.find((a) => a.id === 'let_him_cook')!.tier_history[0]?.session_id, oldest);
+	});
+});
+
+describe('incremental scan: edits in place', function () {
+	this.timeout(120_000);
+	let home: string;
+
+	beforeEach(() => {
+		home = unpackParityHome('seed7-s100-v17');
+		new HistoryEditor(home).keepSmallest(20);
+	});
+
+	afterEach(() => {
+		removeDir(home);
+	});
+
+	function unpackCopy(from: string): string {
+		const dir = makeTempDir();
+		cpSync(from, dir, { recursive: true });
+		return dir;
+	}
+
+	/** A session whose assistant text counts towards some value, so blanking it is visible. */
+	function sessionWhoseTextCounts(editor: HistoryEditor, before: Snapshot): string {
+		for (const id of editor.sessionIds()) {
+			const copy = unpackCopy(home);
+			try {
+				new HistoryEditor(copy).blankAssistantText(id);
+				if (!isDeepStrictEqual(scanFromScratch(copy).aggregate, before.aggregate)) {
+					return id;
+				}
+			} finally {
+				removeDir(copy);
+			}
+		}
+		throw new Error('no session of the fixture has assistant text that counts');
+	}
+
+	it('In-place blanking and restoring of rewound rows: incremental equals rebuild.', async () => {
+		const editor = new HistoryEditor(home);
+		const engine = new ScanEngine(home);
+		const first = await engine.scan(false);
+		const target = sessionWhoseTextCounts(editor, first);
+
+		assert.ok(editor.blankAssistantText(target) > 0);
+		const blanked = await engine.scan(false);
+		assert.notDeepEqual(blanked.aggregate, first.aggregate, 'the blanking must change some value');
+		assert.equal(blanked.scan_meta.sessions_rescanned, 1);
+		assert.deepEqual(blanked.aggregate, scanFromScratch(home).aggregate);
+		assert.deepEqual(evaluations(blanked), evaluations(scanFromScratch(home)));
+
+		// A rewind is listed (rewind_count); restoring the rows changes no listed column.
+		const rewound = editor.sessionIds().find((id) => editor.activeMessageCount(id) >= 6)!;
+		editor.rewind(rewound, 5);
+		const afterRewind = await engine.scan(false);
+		assert.equal(afterRewind.scan_meta.sessions_rescanned, 1);
+		assert.equal(editor.restoreRewound(rewound), 5);
+		const restored = await engine.scan(false);
+		assert.equal(restored.scan_meta.sessions_rescanned, 1);
+		assert.notDeepEqual(restored.aggregate, afterRewind.aggregate, 'restoring rows must change some value');
+		assert.deepEqual(restored.aggregate, scanFromScratch(home).aggregate);
+
+		// Nothing moved since: the next refresh reads nothing.
+		assert.equal((await engine.scan(false)).scan_meta.sessions_rescanned, 0);
+	});
+
+	it('catches an edit made while no engine ran, from the checkpoint', async () => {
+		const editor = new HistoryEditor(home);
+		const first = await new ScanEngine(home).scan(false);
+		const target = sessionWhoseTextCounts(editor, first);
+		editor.blankAssistantText(target);
+		const restarted = await new ScanEngine(home).scan(false);
+		assert.equal(restarted.scan_meta.mode, 'incremental');
+		assert.equal(restarted.scan_meta.sessions_rescanned, 1);
+		assert.deepEqual(restarted.aggregate, scanFromScratch(home).aggregate);
+	});
+
+	it('compares content only when nothing listed explains a change, or when the slow cadence is due', async () => {
+		const editor = new HistoryEditor(home);
+		const first = await new ScanEngine(home).scan(false);
+		const target = sessionWhoseTextCounts(editor, first);
+		const other = editor.sessionIds().find((id) => id !== target)!;
+
+		// An append elsewhere explains the change: the edit waits (the cadence is far away).
+		const patient = new ScanEngine(home);
+		await patient.scan(false);
+		editor.blankAssistantText(target);
+		editor.appendMessages(other, [{ role: 'user', content: 'one more thing' }]);
+		const explained = await patient.scan(false);
+		assert.equal(explained.scan_meta.sessions_rescanned, 1);
+		assert.notDeepEqual(explained.aggregate, scanFromScratch(home).aggregate, 'the edit is not looked for yet');
+
+		// A turn's bookkeeping on the sessions row (tokens, cost) explains a change just the same.
+		const busy = new ScanEngine(home);
+		await busy.scan(false);
+		const third = editor.sessionIds().find((id) => id !== target && id !== other)!;
+		const before = await busy.scan(false);
+		editor.exec(`UPDATE messages SET content = '' WHERE session_id = '${target}' AND role = 'assistant'`);
+		editor.exec(`UPDATE sessions SET api_call_count = COALESCE(api_call_count, 0) + 1, input_tokens = COALESCE(input_tokens, 0) + 900 WHERE id = '${third}'`);
+		const bookkeeping = await busy.scan(false);
+		assert.equal(bookkeeping.scan_meta.sessions_rescanned, 0);
+		assert.deepEqual(bookkeeping.aggregate, before.aggregate, 'no content check after bookkeeping');
+		// The next refresh with nothing else to explain it compares content.
+		editor.exec(`INSERT OR REPLACE INTO state_meta (key, value) VALUES ('bench', '1')`);
+		const quiet = await busy.scan(false);
+		assert.deepEqual(quiet.aggregate, scanFromScratch(home).aggregate);
+
+		// With the cadence due, the same situation is caught at once.
+		const due = new ScanEngine(home, { contentCheckIntervalMs: 0 });
+		await due.scan(false);
+		editor.appendMessages(other, [{ role: 'user', content: 'and another' }]);
+		editor.blankAssistantText(editor.sessionIds().find((id) => id !== other && id !== target)!);
+		const caught = await due.scan(false);
+		assert.deepEqual(caught.aggregate, scanFromScratch(home).aggregate);
 	});
 });

@@ -5,8 +5,10 @@ import { analyzeSession } from '../../src/core/analysis/analyzeSession.ts';
 import { openHistory } from '../../src/core/hermes/history.ts';
 import type { Contribution } from '../../src/core/model.ts';
 import { ScanEngine } from '../../src/core/scan/scanEngine.ts';
+import { join } from 'node:path';
 import { expectedParity, parityFixtures, removeDir, unpackParityHome } from '../support/fixtures.ts';
 
+const workerScript = join(import.meta.dirname, '..', '..', 'src', 'core', 'scan', 'scanWorker.ts');
 const evaluationFields = ['state', 'tier', 'progress', 'progress_pct', 'unlocked', 'discovered', 'next_tier', 'next_threshold'] as const;
 
 /** A contribution in the reference's flat per-session shape. */
@@ -56,22 +58,24 @@ describe('parity with the reference engine', () => {
 				}
 			});
 
-			it('computes the identical aggregate and achievement evaluations', async () => {
-				const snapshot = await new ScanEngine(home).scan(true);
-				assert.deepEqual({ ...snapshot.aggregate }, expected.aggregate);
-				assert.equal(snapshot.achievements.length, expected.achievements.length);
-				for (const reference of expected.achievements) {
-					const actual = snapshot.achievements.find((a) => a.id === reference.id);
-					assert.ok(actual, `missing achievement ${String(reference.id)}`);
-					for (const field of evaluationFields) {
-						assert.deepEqual(actual[field], reference[field], `${actual.id}: ${field}`);
+			for (const threads of [1, 3]) {
+				it(`computes the identical aggregate and achievement evaluations (${threads} reading thread${threads > 1 ? 's' : ''})`, async () => {
+					const snapshot = await new ScanEngine(home, { readers: { script: workerScript, home, threads } }).scan(true);
+					assert.deepEqual({ ...snapshot.aggregate }, expected.aggregate);
+					assert.equal(snapshot.achievements.length, expected.achievements.length);
+					for (const reference of expected.achievements) {
+						const actual = snapshot.achievements.find((a) => a.id === reference.id);
+						assert.ok(actual, `missing achievement ${String(reference.id)}`);
+						for (const field of evaluationFields) {
+							assert.deepEqual(actual[field], reference[field], `${actual.id}: ${field}`);
+						}
 					}
-				}
-				assert.deepEqual(
-					{ unlocked_count: snapshot.unlocked_count, discovered_count: snapshot.discovered_count, secret_count: snapshot.secret_count, total_count: snapshot.total_count },
-					expected.counts,
-				);
-			});
+					assert.deepEqual(
+						{ unlocked_count: snapshot.unlocked_count, discovered_count: snapshot.discovered_count, secret_count: snapshot.secret_count, total_count: snapshot.total_count },
+						expected.counts,
+					);
+				});
+			}
 		});
 	}
 });

@@ -46,8 +46,60 @@ const maxIntDigits = 4300;
 const plainStringChunk = /[^"\\\u0000-\u001f]*/y;
 const numberToken = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/y;
 
-/** Python `json.loads(text)`; throws `PyJsonError` where Python raises `JSONDecodeError`. */
+/**
+ * Python `json.loads(text)`; throws `PyJsonError` where Python raises `JSONDecodeError`. The
+ * built-in parser answers when its result is provably the same (see `builtinResult`), which is
+ * most `tool_calls`; plain objects then stand for dicts, as everywhere else here.
+ */
 export function parsePyJson(text: string): unknown {
+	const builtin = builtinResult(text);
+	return builtin === notProvable ? parsePyJsonByHand(text) : builtin;
+}
+
+const notProvable = Symbol('notProvable');
+/** Deeper values are left to the hand parser, whose recursion fails where Python's does. */
+const maxBuiltinDepth = 200;
+const allDigits = /^[0-9]+$/;
+const floatSpelling = /[0-9][.eE]/;
+
+/**
+ * `JSON.parse` agrees with `json.loads` on syntax (both reject NaN-free invalid text alike; text it
+ * rejects goes to the hand parser), strings, escapes, whitespace, duplicate keys (last value, first
+ * position) and non-integral floats. It differs on: integral floats (`1.0` is a Python float), ints
+ * beyond 2^53 (Python keeps them exact), and integer-like keys (JS objects list them first). A result
+ * holding none of those, checked on the result and the text, is the same value.
+ */
+function builtinResult(text: string): unknown {
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		return notProvable;
+	}
+	let mayHaveFloatSpelling: boolean | undefined;
+	const same = (item: unknown, depth: number): boolean => {
+		if (typeof item === 'number') {
+			if (!Number.isInteger(item)) return true;
+			mayHaveFloatSpelling ??= floatSpelling.test(text);
+			return !mayHaveFloatSpelling && Math.abs(item) <= Number.MAX_SAFE_INTEGER;
+		}
+		if (typeof item !== 'object' || item === null) return true;
+		if (depth > maxBuiltinDepth) return false;
+		if (Array.isArray(item)) {
+			for (const element of item) if (!same(element, depth + 1)) return false;
+			return true;
+		}
+		const record = item as Record<string, unknown>;
+		for (const key of Object.keys(record)) {
+			if (allDigits.test(key) || !same(record[key], depth + 1)) return false;
+		}
+		return true;
+	};
+	return same(value, 0) ? value : notProvable;
+}
+
+/** `json.loads` by hand: exact in every case, including those `JSON.parse` cannot represent. */
+export function parsePyJsonByHand(text: string): unknown {
 	if (text.charCodeAt(0) === 0xfeff) throw new PyJsonError('Unexpected UTF-8 BOM');
 	const parser = new Parser(text);
 	parser.skipWhitespace();

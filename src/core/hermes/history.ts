@@ -13,6 +13,8 @@ import { errorMessage } from '../../shared/errorMessage.ts';
 export interface HermesHistory {
 	/** Cheap (stat calls only, no SQL): changes whenever state.db, state.db-wal or sessions/ may have changed. */
 	changeToken(): string;
+	/** False once state.db was replaced, removed or created, or its tables changed, since this history was opened: open a new one. */
+	isCurrent(): boolean;
 	/** Every session (state.db rows minus archived/hidden, plus legacy-only sessions), in the reference order, each with its fingerprint. */
 	listSessions(): SessionInfo[];
 	/**
@@ -22,6 +24,17 @@ export interface HermesHistory {
 	readMessages(session: SessionInfo): Iterable<HermesMessage>;
 	/** What reading a session would take (bytes of stored text), found without reading it. */
 	storedBytes(session: SessionInfo): number;
+	/**
+	 * Content keys of the state.db sessions (byte sizes and active rows, from record headers): they
+	 * change with in-place edits that leave every listed column alone. Far dearer than the listing.
+	 */
+	contentKeys(): Map<string, string>;
+	/** One session's content key; null for a legacy file (its size and mtime already cover edits). */
+	contentKey(session: SessionInfo): string | null;
+	/** Whether the last listing saw a sessions row, a session or a message move (false: only the fingerprints can tell). */
+	listingMoved(): boolean;
+	/** Makes the next listing read these sessions (all when omitted) in full, previews included. */
+	forgetListing(sessionIds?: Iterable<string>): void;
 	/** Files that were skipped during the last listing, one line each. */
 	problems(): string[];
 	close(): void;
@@ -31,8 +44,9 @@ export interface HermesHistory {
 export function openHistory(home: string, previews?: PreviewCache): HermesHistory {
 	requireHome(home);
 	const dbPath = join(home, 'state.db');
+	const identity = fileIdentity(dbPath);
 	const store = databaseExists(dbPath) ? new SqliteStore(dbPath, previews) : null;
-	return new HomeHistory(home, store);
+	return new HomeHistory(home, store, identity);
 }
 
 /**
@@ -79,10 +93,17 @@ class HomeHistory implements HermesHistory {
 	private readonly summaries = new Map<string, { readonly key: string; readonly summary: LegacySummary | null }>();
 	private lastProblems: string[] = [];
 
-	constructor(home: string, store: SqliteStore | null) {
+	private readonly dbIdentity: string;
+
+	constructor(home: string, store: SqliteStore | null, dbIdentity: string) {
 		this.home = home;
 		this.store = store;
 		this.sessionsDir = join(home, 'sessions');
+		this.dbIdentity = dbIdentity;
+	}
+
+	isCurrent(): boolean {
+		return fileIdentity(join(this.home, 'state.db')) === this.dbIdentity && !(this.store?.schemaChanged() ?? false);
 	}
 
 	changeToken(): string {
@@ -95,7 +116,7 @@ class HomeHistory implements HermesHistory {
 
 	listSessions(): SessionInfo[] {
 		const problems: string[] = [];
-		const sessions: SessionInfo[] = (this.store?.listSessions() ?? []).map((session) => ({ ...session, origin: 'state.db' }));
+		const sessions: SessionInfo[] = this.store?.listSessions() ?? [];
 		const legacyFiles = scanLegacyFiles(this.sessionsDir, problems);
 		const known = legacyFiles.length > 0 && this.store !== null ? this.store.allSessionIds() : new Set<string>();
 		const legacyById = new Map<string, LegacyFile>();
@@ -128,6 +149,22 @@ class HomeHistory implements HermesHistory {
 			return this.store?.storedBytes(session.id) ?? 0;
 		}
 		return this.legacyById.get(session.id)?.size ?? 0;
+	}
+
+	contentKeys(): Map<string, string> {
+		return this.store?.contentKeys() ?? new Map();
+	}
+
+	contentKey(session: SessionInfo): string | null {
+		return session.origin === 'state.db' ? (this.store?.contentKey(session.id) ?? '') : null;
+	}
+
+	listingMoved(): boolean {
+		return this.store?.listingMoved() ?? false;
+	}
+
+	forgetListing(sessionIds?: Iterable<string>): void {
+		this.store?.forgetListing(sessionIds);
 	}
 
 	problems(): string[] {
@@ -177,6 +214,16 @@ function databaseExists(dbPath: string): boolean {
 		throw new HistoryError('unreadable', dbPath, `Cannot read Hermes history ${dbPath} (${errorMessage(error)}). Check the permissions of the file and its folder.`, { cause: error });
 	}
 	throw new HistoryError('no-database', dbPath, `${dbPath} is not a file, so there is no Hermes history to read (move it aside if one should be there). ${anotherHomeHint}`);
+}
+
+/** Which file a path names (device and inode), '-' when none. */
+function fileIdentity(path: string): string {
+	try {
+		const stats = statSync(path, { bigint: true });
+		return `${stats.dev}:${stats.ino}`;
+	} catch {
+		return '-';
+	}
 }
 
 function errorCode(error: unknown): string | undefined {

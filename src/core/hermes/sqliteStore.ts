@@ -10,7 +10,7 @@ import { fingerprintOf } from './fingerprint.ts';
 import { SessionTooLarge, sessionByteBudget } from './sessionBudget.ts';
 
 /** One `sessions` row as listed, before the legacy files are merged in. */
-export type StoreSession = Omit<SessionInfo, 'origin'>;
+export type StoreSession = SessionInfo & { readonly origin: 'state.db' };
 
 interface Schema {
 	readonly sessions: ReadonlySet<string>;
@@ -18,6 +18,26 @@ interface Schema {
 }
 
 type Row = Record<string, unknown>;
+
+/**
+ * The last listing, for the next one on the same connection: each session with the key SQL built
+ * from its columns, and the newest message rowid then. A session whose key is the same and that
+ * has no newer message is the same session; only the others are read again.
+ */
+interface Listed {
+	readonly maxRowid: number;
+	/** In the keys query's order (the table's). */
+	readonly rows: readonly ListedRow[];
+	/** The listing: positions in `rows`, in the reference's order. */
+	readonly order: readonly number[];
+}
+
+interface ListedRow {
+	readonly id: string;
+	readonly startedAt: string;
+	readonly key: string;
+	readonly session: StoreSession;
+}
 
 /** Survives reopening the store, so a refresh does not query previews that cannot have changed. */
 export interface PreviewCache {
@@ -43,6 +63,19 @@ export class SqliteStore {
 	/** Untitled sessions' previews from the last listing; the caller may keep it across opens. */
 	private readonly previews: PreviewCache;
 	private exactCountsSql: string | null = null;
+	private contentKeyStatement: StatementSync | null = null;
+	private listed: Listed | undefined;
+	/** Sessions the next listing reads in full whatever their key says. */
+	private readonly forgotten = new Set<string>();
+	private keysStatement: StatementSync | null = null;
+	private rowStatement: StatementSync | null = null;
+	private maxRowidStatement: StatementSync | null = null;
+	private newerStatement: StatementSync | null = null;
+	private orderStatement: StatementSync | null = null;
+	/** Whether the last listing saw any sessions row or message move (see `listingMoved`). */
+	private lastListingMoved = true;
+	/** `PRAGMA schema_version` when the schema was read: a migration since makes this store outdated. */
+	private schemaVersion = 0;
 
 	constructor(path: string, previews: PreviewCache = { entries: new Map() }) {
 		this.path = path;
@@ -65,24 +98,145 @@ export class SqliteStore {
 		}
 	}
 
+	/**
+	 * The listing in the reference's order, each session with its fingerprint. On a store whose
+	 * counters Hermes maintains, a listing after the first reads full rows only for sessions whose
+	 * key changed or that have new messages; the rest are the same objects as last time.
+	 */
 	listSessions(): StoreSession[] {
 		const schema = this.schema;
 		if (schema === null) {
 			return [];
 		}
-		return this.readTransaction(() => {
-			const rows = this.db.prepare(this.listingSql ??= buildListingSql(schema)).all() as Row[];
-			const exactCounts = needsExactCounts(schema) ? this.readExactCounts(schema) : null;
-			const previews = new Map<string, PreviewEntry>();
-			const sessions = rows.map((row) => {
-				const id = String(cellText(row.id) ?? row.id);
-				const counts = exactCounts === null ? '' : (exactCounts.get(id) ?? '0');
-				const title = hasTitle(row.title) ? (cellText(row.title) ?? '') : this.previewTitle(schema, id, row, counts, previews);
-				return toStoreSession(id, row, title, counts);
-			});
-			this.previews.entries = previews;
-			return sessions;
+		return this.readTransaction(() => (needsExactCounts(schema) || !this.messagesHaveRowids() ? this.listAll(schema) : this.listChanged(schema)));
+	}
+
+	/** New messages are found by rowid; a WITHOUT ROWID table (no Hermes version has one) is listed in full. */
+	private messagesHaveRowids(): boolean {
+		if (this.maxRowidStatement === null) {
+			try {
+				this.maxRowidStatement = this.db.prepare('SELECT COALESCE(MAX(rowid), 0) AS max_rowid FROM messages');
+			} catch {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Whether the last listing saw a sessions row change (listed columns or the ones Hermes updates
+	 * during a turn: API calls, tokens, end), a session come or go, or a new message. When it
+	 * saw none although the database moved, only an edit in place (or another table) is left.
+	 */
+	listingMoved(): boolean {
+		return this.lastListingMoved;
+	}
+
+	/** Forgets what the last listing knew of these sessions (all when omitted): the next one reads them in full. */
+	forgetListing(sessionIds?: Iterable<string>): void {
+		if (sessionIds === undefined || this.listed === undefined) {
+			this.listed = undefined;
+			this.previews.entries.clear();
+			return;
+		}
+		for (const id of sessionIds) {
+			this.forgotten.add(id);
+			this.previews.entries.delete(id);
+		}
+	}
+
+	private listAll(schema: Schema): StoreSession[] {
+		const rows = this.db.prepare(this.listingSql ??= buildListingSql(schema)).all() as Row[];
+		const exactCounts = needsExactCounts(schema) ? this.readExactCounts(schema) : null;
+		const previews = new Map<string, PreviewEntry>();
+		const sessions = rows.map((row) => {
+			const id = String(cellText(row.id) ?? row.id);
+			const counts = exactCounts === null ? '' : (exactCounts.get(id) ?? '0');
+			return this.sessionOf(schema, id, row, counts, previews);
 		});
+		this.previews.entries = previews;
+		// Without keys, only the fingerprints can tell.
+		this.lastListingMoved = false;
+		return sessions;
+	}
+
+	private listChanged(schema: Schema): StoreSession[] {
+		const maxRowid = Number(this.maxRowidStatement!.get()?.max_rowid ?? 0);
+		const before = this.listed;
+		// Fewer rows than before (messages deleted): nothing can be assumed, list everything.
+		const trusted = before !== undefined && maxRowid >= before.maxRowid ? before : undefined;
+		const withNewMessages = new Set<string>();
+		if (trusted !== undefined && maxRowid > trusted.maxRowid) {
+			const newer = (this.newerStatement ??= this.db.prepare('SELECT session_id FROM messages WHERE rowid > ?'));
+			newer.setReturnArrays(true);
+			for (const [sessionId] of newer.all(trusted.maxRowid) as unknown as [unknown][]) {
+				withNewMessages.add(String(cellText(sessionId) ?? sessionId));
+			}
+		}
+		const keys = (this.keysStatement ??= this.db.prepare(buildKeysSql(schema)));
+		keys.setReturnArrays(true);
+		const keyRows = keys.all() as unknown as [unknown, string, string][];
+		// The table is read in the same order each time, so row i is usually last time's row i: no
+		// lookup, no allocation for a session that did not move.
+		const previous = trusted?.rows;
+		const aligned = previous !== undefined && previous.length === keyRows.length;
+		let previousById: Map<string, ListedRow> | undefined;
+		const previousRow = (index: number, id: string): ListedRow | undefined => {
+			if (aligned && previous[index]!.id === id) {
+				return previous[index];
+			}
+			previousById ??= new Map(previous?.map((row) => [row.id, row]));
+			return previousById.get(id);
+		};
+		// The last order holds while the same sessions are listed with the same start times.
+		let sameOrder = aligned;
+		// A first listing has nothing to compare with: only the fingerprints (against a checkpoint) can tell.
+		let moved = trusted !== undefined && (!aligned || withNewMessages.size > 0);
+		const previews = trusted === undefined ? new Map<string, PreviewEntry>() : this.previews.entries;
+		const rows = new Array<ListedRow>(keyRows.length);
+		for (let index = 0; index < keyRows.length; index++) {
+			const [rawId, startedAt, key] = keyRows[index]!;
+			const id = typeof rawId === 'string' ? rawId : String(cellText(rawId) ?? rawId);
+			const known = previousRow(index, id);
+			if (sameOrder && (known !== previous![index] || known.startedAt !== startedAt)) {
+				sameOrder = false;
+			}
+			if (known !== undefined && known.key === key && !(withNewMessages.size > 0 && withNewMessages.has(id)) && !this.forgotten.has(id)) {
+				rows[index] = known;
+			} else {
+				moved ||= trusted !== undefined;
+				const row = (this.rowStatement ??= this.db.prepare(buildListingSql(schema, true))).get(rawId as string) as Row;
+				rows[index] = { id, startedAt, key, session: this.sessionOf(schema, id, row, '', previews) };
+			}
+		}
+		moved ||= trusted !== undefined && !sameOrder;
+		const order = sameOrder ? trusted!.order : this.listingOrder(schema, rows);
+		this.listed = { maxRowid, rows, order };
+		this.forgotten.clear();
+		this.previews.entries = previews;
+		this.lastListingMoved = moved;
+		return order.map((index) => rows[index]!.session);
+	}
+
+	/** Positions in `rows`, in the reference's order. */
+	private listingOrder(schema: Schema, rows: readonly ListedRow[]): number[] {
+		const positions = new Map(rows.map((row, index) => [row.id, index]));
+		return this.orderedIds(schema).flatMap((id) => {
+			const index = positions.get(id);
+			return index === undefined ? [] : [index];
+		});
+	}
+
+	/** Listed session ids in the reference's order. */
+	private orderedIds(schema: Schema): string[] {
+		const statement = (this.orderStatement ??= this.db.prepare(buildOrderSql(schema)));
+		statement.setReturnArrays(true);
+		return (statement.all() as unknown as [unknown][]).map(([rawId]) => String(cellText(rawId) ?? rawId));
+	}
+
+	private sessionOf(schema: Schema, id: string, row: Row, counts: string, previews: Map<string, PreviewEntry>): StoreSession {
+		const title = hasTitle(row.title) ? (cellText(row.title) ?? '') : this.previewTitle(schema, id, row, counts, previews);
+		return toStoreSession(id, row, title, counts);
 	}
 
 	/**
@@ -100,6 +254,33 @@ export class SqliteStore {
 		const title = resolveTitle(null, found === undefined ? '' : cellText(found.raw));
 		next.set(id, { key, title });
 		return title;
+	}
+
+	/**
+	 * Every session's content key (see `contentKeySql`), one grouped pass over the messages that reads
+	 * record headers only. Sessions without rows the analysis reads are absent (their key is '').
+	 */
+	contentKeys(): Map<string, string> {
+		const schema = this.schema;
+		const keys = new Map<string, string>();
+		if (schema === null) {
+			return keys;
+		}
+		const rows = this.readTransaction(() => this.db.prepare(buildContentKeysSql(schema, false)).all() as Row[]);
+		for (const row of rows) {
+			keys.set(String(cellText(row.session_id) ?? row.session_id), contentKeyOf(row));
+		}
+		return keys;
+	}
+
+	/** One session's content key, taken before its messages are read (an edit in between only costs a re-read). */
+	contentKey(sessionId: string): string {
+		const schema = this.schema;
+		if (schema === null) {
+			return '';
+		}
+		const row = this.readTransaction(() => (this.contentKeyStatement ??= this.db.prepare(buildContentKeysSql(schema, true))).get(sessionId) as Row | undefined);
+		return row === undefined ? '' : contentKeyOf(row);
 	}
 
 	/** Whether the store has a `sessions` row with this id (archived and hidden ones included). */
@@ -184,7 +365,21 @@ export class SqliteStore {
 		}
 	}
 
+	/** Whether Hermes changed the tables' layout since this store read it (then open a new one). */
+	schemaChanged(): boolean {
+		try {
+			return this.readSchemaVersion() !== this.schemaVersion;
+		} catch {
+			return true;
+		}
+	}
+
+	private readSchemaVersion(): number {
+		return Number(this.db.prepare('PRAGMA schema_version').get()?.schema_version ?? 0);
+	}
+
 	private readSchema(): Schema | null {
+		this.schemaVersion = this.readSchemaVersion();
 		const tables = new Set((this.db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").all() as Row[]).map((row) => String(row.name)));
 		if (tables.size === 0) {
 			return null;
@@ -272,19 +467,68 @@ function buildExactCountsSql(schema: Schema): string {
 	return `SELECT session_id, COUNT(*) AS n, MAX(id) AS max_id, ${active} AS active_n FROM messages GROUP BY session_id`;
 }
 
-function buildListingSql(schema: Schema): string {
-	const s = (name: string): string => (schema.sessions.has(name) ? `s."${name}"` : 'NULL');
+/**
+ * Each listed session's start time and its other listed columns (all but the newest message
+ * timestamp) folded into one text key, in no particular order (sorting costs more than the rest);
+ * `quote` keeps types apart (1 and '1', NULL and 'NULL').
+ */
+function buildKeysSql(schema: Schema): string {
+	const s = (name: string): string => (schema.sessions.has(name) ? `quote(s."${name}")` : "'-'");
+	const listed = ['title', 'model', 'source', 'message_count', 'tool_call_count', 'rewind_count'].map(s);
+	// A hint only, so no `quote` (the cheaper text form is enough to see them move).
+	const turn = turnColumns.filter((name) => schema.sessions.has(name)).map((name) => `ifnull(s."${name}", '')`);
+	const key = [...listed, ...turn].join(" || ',' || ");
+	return `SELECT s.id, ${s('started_at')}, ${key} FROM sessions s${listingFilter(schema)}`;
+}
+
+/**
+ * Columns Hermes updates on the sessions row during a turn without touching the listed ones: they
+ * do not change what is counted, but a change there explains a moved database (no content check).
+ * Only the ones each API call moves: every column read costs on every refresh.
+ */
+const turnColumns = ['api_call_count', 'input_tokens', 'output_tokens', 'ended_at'];
+
+function buildOrderSql(schema: Schema): string {
+	return `SELECT s.id FROM sessions s${listingFilter(schema)} ORDER BY ${schema.sessions.has('started_at') ? 's."started_at"' : 'NULL'} DESC`;
+}
+
+function listingFilter(schema: Schema): string {
 	const filters: string[] = [];
 	for (const flag of ['archived', 'hidden']) {
 		if (schema.sessions.has(flag)) {
 			filters.push(`COALESCE(s."${flag}", 0) = 0`);
 		}
 	}
+	return filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : '';
+}
+
+/** Every listed session in the reference's order, or (`oneSession`) the same columns of one session by id. */
+function buildListingSql(schema: Schema, oneSession = false): string {
+	const s = (name: string): string => (schema.sessions.has(name) ? `s."${name}"` : 'NULL');
 	const lastMessage = schema.messages.has('timestamp') ? '(SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = s.id)' : 'NULL';
 	return `SELECT s.id AS id, ${s('title')} AS title, ${s('model')} AS model, ${s('source')} AS source, ${s('started_at')} AS started_at,
 		${s('message_count')} AS message_count, ${s('tool_call_count')} AS tool_call_count, ${s('rewind_count')} AS rewind_count,
 		${lastMessage} AS max_ts
-		FROM sessions s${filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : ''} ORDER BY ${s('started_at')} DESC`;
+		FROM sessions s${oneSession ? ' WHERE s.id = ?' : `${listingFilter(schema)} ORDER BY ${s('started_at')} DESC`}`;
+}
+
+/**
+ * What in-place edits change without touching any counter, timestamp or title: blanked text shrinks
+ * the byte sizes, restored rewound rows change the count and id sum of the rows the analysis reads.
+ * `octet_length` is answered from the record header, so no message text is read.
+ */
+function buildContentKeysSql(schema: Schema, oneSession: boolean): string {
+	const size = (name: string): string => (schema.messages.has(name) ? `TOTAL(octet_length("${name}"))` : '0');
+	const id = schema.messages.has('id') ? '"id"' : 'rowid';
+	const filters = [...(oneSession ? ['session_id = ?'] : []), ...(schema.messages.has('active') ? ['active = 1'] : [])];
+	const where = filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : '';
+	return `SELECT session_id, COUNT(*) AS n, TOTAL(${id}) AS ids, ${size('content')} AS content_bytes, ${size('tool_calls')} AS call_bytes
+		FROM messages${where}${oneSession ? '' : ' GROUP BY session_id'}`;
+}
+
+function contentKeyOf(row: Row): string {
+	const n = Number(row.n);
+	return n === 0 ? '' : `${n}:${String(row.ids)}:${String(row.content_bytes)}:${String(row.call_bytes)}`;
 }
 
 /** The reference's preview subquery, verbatim apart from the missing-column fallbacks. */
@@ -305,7 +549,7 @@ function toStoreSession(id: string, row: Row, title: string, counts: string): St
 	const startedAt = sanitizeEpoch(row.started_at);
 	const lastActive = sanitizeEpoch(row.max_ts) ?? startedAt;
 	const parts = [title, model, source, String(row.started_at), String(row.max_ts), String(row.message_count), String(row.tool_call_count), String(row.rewind_count), counts];
-	return { id, title, model, source, startedAt, lastActive, fingerprint: fingerprintOf(parts) };
+	return { id, title, model, source, startedAt, lastActive, fingerprint: fingerprintOf(parts), origin: 'state.db' };
 }
 
 function toMessage(row: Row): HermesMessage {
@@ -315,4 +559,10 @@ function toMessage(row: Row): HermesMessage {
 		toolCalls: decodeToolCalls(row.tool_calls),
 		toolName: cellText(row.tool_name),
 	};
+}
+
+/** The stored message text and tool calls a content key counts, in bytes (0 for no key). */
+export function contentKeyBytes(key: string | undefined): number {
+	const [, , content, calls] = (key ?? '').split(':');
+	return (Number(content) || 0) + (Number(calls) || 0);
 }

@@ -6,9 +6,10 @@ import { EarnedDates } from '../engine/earnedDates.ts';
 import { buildSnapshot, evidenceMetric } from '../engine/snapshot.ts';
 import { historyStamp, openHistory } from '../hermes/history.ts';
 import type { HermesHistory } from '../hermes/history.ts';
-import type { PreviewCache } from '../hermes/sqliteStore.ts';
-import type { Contribution, ScanMeta, SessionInfo, SkippedSession, Snapshot } from '../model.ts';
 import { SessionTooLarge, sessionByteBudget, tooLargeReason } from '../hermes/sessionBudget.ts';
+import { contentKeyBytes } from '../hermes/sqliteStore.ts';
+import type { PreviewCache } from '../hermes/sqliteStore.ts';
+import type { ScanMeta, SessionInfo, SkippedSession, Snapshot } from '../model.ts';
 import { loadCheckpoint, saveCheckpoint } from '../store/checkpointStore.ts';
 import type { CheckpointEntry } from '../store/checkpointStore.ts';
 import { fileStamp } from '../store/fileStamp.ts';
@@ -16,11 +17,13 @@ import { takeOverLegacyFiles } from '../store/legacyTakeover.ts';
 import { pluginPaths } from '../store/pluginPaths.ts';
 import type { PluginPaths } from '../store/pluginPaths.ts';
 import { saveSnapshot } from '../store/snapshotFile.ts';
-import { SessionReadGuard } from './sessionReadGuard.ts';
-import type { FatalRead } from './sessionReadGuard.ts';
 import { backupUnlockHistory, commitUnlockHistory, loadUnlockHistory, recordUnlocks, unlockFilesStamp } from '../store/unlockHistory.ts';
 import type { UnlockHistory } from '../store/unlockHistory.ts';
 import { unsavedSentence } from '../store/unsaved.ts';
+import { guardedReadBytes, SessionReadGuard } from './sessionReadGuard.ts';
+import type { FatalRead } from './sessionReadGuard.ts';
+import { minSessionsForGroupedKeys, readSessions } from './sessionReaders.ts';
+import type { ReaderPool, SessionRead, SessionSkipped } from './sessionReaders.ts';
 
 /** Bump whenever the analysis or aggregation changes what a session contributes: checkpoints are rebuilt. */
 export const engineVersion = '1';
@@ -38,14 +41,33 @@ export interface ScanCallbacks {
 }
 
 const progressIntervalMs = 100;
+/**
+ * While the history keeps changing, every refresh is explained by the sessions it re-reads, so an
+ * edit in place elsewhere would wait for a quiet moment: at least this often the content keys are
+ * compared anyway (an edit is caught within this plus one refresh).
+ */
+export const contentCheckIntervalMs = 4 * 60 * 1000;
 const partialIntervalMs = 750;
+/**
+ * A refresh's checkpoint is written this long after it (or at a flush), not after every refresh:
+ * rewriting the whole file each time Hermes adds a message cost more than the refresh itself.
+ * Losing it (a crash, a closed window) only means those sessions are read once more at the next
+ * start; the snapshot other processes read is written at once.
+ */
+export const checkpointDelayMs = 30_000;
+/**
+ * A cold scan saves what it has read this often, so that a scan killed half-way (a closed window,
+ * kill -9) is resumed by the next scanner, in this process or another, instead of starting over.
+ */
+const coldCheckpointEveryMs = 5_000;
+const fatalReason = 'Reading it stopped an earlier scan (it ran out of memory, or its process ended); it is left out of the counts until it gets smaller.';
 
 /**
  * Scans one Hermes home, incrementally. It keeps, between scans, each session's fingerprint and
  * contribution (the checkpoint) and the aggregate built from them, so a refresh reads only new or
- * changed sessions and subtracts removed or stale contributions. It runs synchronously inside
- * the scan worker; nothing here may run on the extension host thread. The coordinator makes sure
- * that only one engine on the machine scans a home at a time.
+ * changed sessions and subtracts removed or stale contributions. It runs inside the scan worker;
+ * nothing here may run on the extension host thread. The coordinator makes sure that only one
+ * engine on the machine scans a home at a time.
  */
 export class ScanEngine {
 	private readonly home: string;
@@ -65,19 +87,28 @@ export class ScanEngine {
 	/** Set once the in-memory state reflects the checkpoint (or a scan) of this home. */
 	private primed = false;
 	private lastChangeToken: string | undefined;
-	/** The last scan's history, closed: its change token covers the same files, legacy ones included. */
-	private lastHistory: HermesHistory | undefined;
+	/** The open history, kept between scans; its change token covers the same files, legacy ones included. */
+	private history: HermesHistory | undefined;
 	/** Untitled sessions' previews, kept across scans so an unchanged session costs no query. */
 	private previews: PreviewCache = { entries: new Map() };
 	private lastSnapshot: Snapshot | undefined;
 	/** Sessions left out of the counts, with the fingerprint they had: unchanged, they stay out. */
 	private skipped = new Map<string, { readonly fingerprint: string; readonly skipped: SkippedSession }>();
 	private readonly readGuard: SessionReadGuard;
+	/** When (Unix ms) the content keys were last compared, or established by reading every session. */
+	private lastContentCheck = -Infinity;
+	private readonly contentCheckEveryMs: number;
+	private readonly readers: ReaderPool | undefined;
+	private checkpointDirty = false;
+	private checkpointTimer: ReturnType<typeof setTimeout> | undefined;
 
-	constructor(home: string) {
+	/** `readers`: helper threads for large scans (none: every session is read on this thread). */
+	constructor(home: string, options: { readonly contentCheckIntervalMs?: number; readonly readers?: ReaderPool } = {}) {
 		this.home = home;
 		this.paths = pluginPaths(home);
 		this.readGuard = new SessionReadGuard(this.paths.dir);
+		this.contentCheckEveryMs = options.contentCheckIntervalMs ?? contentCheckIntervalMs;
+		this.readers = options.readers;
 	}
 
 	/** `full` forgets everything cached and reads every session again (the manual rescan). */
@@ -102,26 +133,34 @@ export class ScanEngine {
 		this.unlocks = loaded.history;
 		this.unlocksBehind ||= loaded.behind;
 
-		// The cheap check: file stats through the last (closed) history, no SQLite at all.
-		const earlierToken = this.lastHistory?.changeToken();
+		// The cheap check: file stats, no SQLite at all. The token is taken before the listing, so a
+		// write that lands during the scan is never mistaken for seen.
+		const earlierToken = this.history?.changeToken();
 		if (this.primed && this.lastSnapshot && earlierToken === this.lastChangeToken) {
-			const total = this.lastSnapshot.scan_meta.sessions_total;
-			const meta = { mode: 'incremental' as const, sessions_total: total, sessions_rescanned: 0, sessions_reused: total, duration_ms: 0, skipped: this.skippedSessions() };
-			return this.complete(meta, started, false, stamp, callbacks);
+			return this.complete(this.reuseMeta(this.lastSnapshot.scan_meta.sessions_total), started, false, stamp, callbacks);
 		}
-		// A fresh connection per scan: it sees the file as it is now, whatever happened to it meanwhile.
-		const history = openHistory(this.home, this.previews);
+		const history = this.openHistory();
+		let meta: ScanMeta;
+		let tokenMoved: boolean;
 		try {
 			const changeToken = earlierToken ?? history.changeToken();
-			const { rescanned, total } = this.update(history, mode, started, callbacks);
+			tokenMoved = changeToken !== this.lastChangeToken;
+			if (!this.primed && !tokenMoved) {
+				// A new process over a history that has not moved since the checkpoint: it is the answer.
+				this.primed = true;
+				return await this.complete(this.reuseMeta(this.entries.size + this.skipped.size, mode), started, false, stamp, callbacks);
+			}
+			const { rescanned, total } = await this.update(history, mode, started, callbacks);
 			this.primed = true;
 			this.lastChangeToken = changeToken;
-			this.lastHistory = history;
-			const meta = { mode, sessions_total: total, sessions_rescanned: rescanned, sessions_reused: total - rescanned, duration_ms: 0, skipped: this.skippedSessions() };
-			return await this.complete(meta, started, rescanned > 0 || full, stamp, callbacks);
-		} finally {
-			history.close();
+			meta = { mode, sessions_total: total, sessions_rescanned: rescanned, sessions_reused: total - rescanned, duration_ms: 0, skipped: this.skippedSessions() };
+		} catch (error) {
+			// Whatever went wrong, the next scan starts from a new connection.
+			this.closeHistory();
+			throw error;
 		}
+		// A moved token is saved too (later), so that a new process knows what its checkpoint saw.
+		return this.complete(meta, started, meta.sessions_rescanned > 0 || full || tokenMoved, stamp, callbacks);
 	}
 
 	/** Moves the unlock history aside and forgets it; the next scan records (and announces) unlocks afresh. */
@@ -140,8 +179,125 @@ export class ScanEngine {
 		return this.unlockProblem ?? this.fileProblem;
 	}
 
-	private update(history: HermesHistory, mode: ScanMeta['mode'], started: number, callbacks: ScanCallbacks) {
-		const sessions = history.listSessions();
+	/** Writes a checkpoint still waiting for its delay (a short-lived process, before it exits). */
+	async flushCheckpoint(): Promise<void> {
+		clearTimeout(this.checkpointTimer);
+		this.checkpointTimer = undefined;
+		if (this.checkpointDirty) {
+			await this.writeCheckpoint();
+		}
+	}
+
+	private reuseMeta(total: number, mode: ScanMeta['mode'] = 'incremental'): ScanMeta {
+		return { mode, sessions_total: total, sessions_rescanned: 0, sessions_reused: total, duration_ms: 0, skipped: this.skippedSessions() };
+	}
+
+	/**
+	 * The connection is kept between scans (its listing remembers what it saw, so the next one reads
+	 * only what changed), and opened anew when state.db was replaced or created since.
+	 */
+	private openHistory(): HermesHistory {
+		if (this.history?.isCurrent()) {
+			return this.history;
+		}
+		this.closeHistory();
+		this.history = openHistory(this.home, this.previews);
+		return this.history;
+	}
+
+	private closeHistory(): void {
+		this.history?.close();
+		this.history = undefined;
+	}
+
+	private scheduleCheckpoint(): void {
+		this.checkpointDirty = true;
+		if (this.checkpointTimer === undefined) {
+			this.checkpointTimer = setTimeout(() => {
+				this.checkpointTimer = undefined;
+				// A failure is reported like any other unsaved file: by the next scan's result.
+				void this.writeCheckpoint();
+			}, checkpointDelayMs);
+			// A process that is done anyway does not wait for it (the command line flushes first).
+			this.checkpointTimer.unref?.();
+		}
+	}
+
+	/**
+	 * Each entry is consistent by itself, so a write between two sessions of a scan is a valid
+	 * checkpoint too. Never throws: a folder that cannot be written is reported in `unsaved()`.
+	 */
+	private async writeCheckpoint(): Promise<void> {
+		this.checkpointDirty = false;
+		try {
+			await saveCheckpoint(this.paths.checkpoint, { engineVersion, sessions: this.entries, contentCheckedAt: this.lastContentCheck, changeToken: this.lastChangeToken ?? null });
+			this.checkpointStamp = fileStamp(this.paths.checkpoint);
+			this.fileProblem = null;
+		} catch (error) {
+			this.checkpointDirty = true;
+			this.fileProblem = unsavedSentence(this.paths.dir, error, 'the results');
+		}
+	}
+
+	private async update(history: HermesHistory, mode: ScanMeta['mode'], started: number, callbacks: ScanCallbacks) {
+		let sessions = history.listSessions();
+		const fingerprintMoved = (session: SessionInfo): boolean =>
+			this.entries.get(session.id)?.fingerprint !== session.fingerprint && this.skipped.get(session.id)?.fingerprint !== session.fingerprint;
+		let changed = sessions.filter(fingerprintMoved);
+		if (changed.length === sessions.length) {
+			// Every session is read anyway, which establishes every content key.
+			this.lastContentCheck = Date.now();
+		} else {
+			// The database changed and nothing listed explains it, or the slow cadence is due (then
+			// whatever the listing may have taken for unchanged is listed in full too).
+			const unexplained = changed.length === 0 && sessions.length === this.entries.size + this.skipped.size && !history.listingMoved();
+			const due = Date.now() - this.lastContentCheck >= this.contentCheckEveryMs;
+			if (unexplained || due) {
+				const edited = this.editedInPlace(history, sessions);
+				if (due || edited.size > 0) {
+					// An edited session is listed again in full: blanked text may be its preview.
+					history.forgetListing(due ? undefined : edited);
+					sessions = history.listSessions();
+					changed = sessions.filter((session) => edited.has(session.id) || fingerprintMoved(session));
+				}
+			}
+		}
+		this.dropUnlisted(sessions, changed);
+		const keys = changed.length >= minSessionsForGroupedKeys ? history.contentKeys() : undefined;
+		const { toRead, big } = this.screen(history, changed, keys);
+		const cold = !this.lastSnapshot && mode === 'full';
+		let lastProgress = 0;
+		let lastPartial = performance.now();
+		let lastSaved = performance.now();
+		const pool = this.readers ?? { script: '', home: this.home, threads: 1 };
+		await readSessions(history, toRead, pool, (session, read, index) => {
+			this.take(session, read);
+			const now = performance.now();
+			if (now - lastProgress >= progressIntervalMs) {
+				lastProgress = now;
+				callbacks.onProgress?.(index + 1, toRead.length);
+			}
+			// Every tenth of the way, and at least every partialIntervalMs, the view gets a running result.
+			const crossedTenth = Math.floor(((index + 1) * 10) / toRead.length) > Math.floor((index * 10) / toRead.length);
+			if (cold && callbacks.onPartial && index + 1 < toRead.length && (crossedTenth || now - lastPartial >= partialIntervalMs)) {
+				lastPartial = now;
+				callbacks.onPartial(this.snapshotOf({ mode: 'in_progress', sessions_total: sessions.length, sessions_rescanned: index + 1, sessions_reused: 0, duration_ms: Math.round(now - started), skipped: this.skippedSessions() }, true));
+			}
+			if (cold && now - lastSaved >= coldCheckpointEveryMs) {
+				lastSaved = now;
+				void this.writeCheckpoint();
+			}
+		}, { keys, readsHere: (session) => big.has(session.id), read: (session, contentKey) => this.readGuarded(history, session, contentKey) });
+		callbacks.onProgress?.(toRead.length, toRead.length);
+		return { rescanned: changed.length, total: sessions.length };
+	}
+
+	/** Every listed session that is not new has an entry (or was skipped): anything beyond was removed. */
+	private dropUnlisted(sessions: readonly SessionInfo[], changed: readonly SessionInfo[]): void {
+		const added = changed.reduce((n, session) => n + (this.entries.has(session.id) || this.skipped.has(session.id) ? 0 : 1), 0);
+		if (sessions.length - added === this.entries.size + this.skipped.size) {
+			return;
+		}
 		const listed = new Set(sessions.map((s) => s.id));
 		for (const id of this.entries.keys()) {
 			if (!listed.has(id)) {
@@ -154,60 +310,41 @@ export class ScanEngine {
 				this.skipped.delete(id);
 			}
 		}
-		const changed = sessions.filter((s) => this.entries.get(s.id)?.fingerprint !== s.fingerprint && this.skipped.get(s.id)?.fingerprint !== s.fingerprint);
-		const fatalReads = changed.length > 0 ? this.readGuard.fatalReads() : new Map<string, FatalRead>();
-		const cold = !this.lastSnapshot && mode === 'full';
-		let lastProgress = 0;
-		let lastPartial = performance.now();
-		changed.forEach((session, index) => {
-			const outcome = this.readSession(history, session, fatalReads);
-			if ('reason' in outcome) {
-				this.entries.delete(session.id);
-				this.aggregate.remove(session.id);
-				this.skipped.set(session.id, { fingerprint: session.fingerprint, skipped: outcome });
-			} else {
-				this.skipped.delete(session.id);
-				this.entries.set(session.id, { fingerprint: session.fingerprint, contribution: outcome });
-				this.aggregate.add(outcome);
-			}
-			const now = performance.now();
-			if (now - lastProgress >= progressIntervalMs) {
-				lastProgress = now;
-				callbacks.onProgress?.(index + 1, changed.length);
-			}
-			// Every tenth of the way, and at least every partialIntervalMs, the view gets a running result.
-			const crossedTenth = Math.floor(((index + 1) * 10) / changed.length) > Math.floor((index * 10) / changed.length);
-			if (cold && callbacks.onPartial && index + 1 < changed.length && (crossedTenth || now - lastPartial >= partialIntervalMs)) {
-				lastPartial = now;
-				callbacks.onPartial(this.snapshotOf({ mode: 'in_progress', sessions_total: sessions.length, sessions_rescanned: index + 1, sessions_reused: 0, duration_ms: Math.round(now - started), skipped: this.skippedSessions() }, true));
-			}
-		});
-		callbacks.onProgress?.(changed.length, changed.length);
-		return { rescanned: changed.length, total: sessions.length };
 	}
 
 	/**
-	 * One session's contribution, or why it is left out: its stored text is over the budget (its
-	 * size is asked first, which reads no text), or reading it stopped an earlier scan and it has
-	 * not shrunk since. A big session is read under the guard's marker, so that a scanner dying
-	 * on it (out of memory) does not die on it again at the next start.
+	 * Leaves out the sessions that cannot be read within the memory budget (their size is asked
+	 * first, which reads no text) or that ended an earlier scan and have not shrunk since. The big
+	 * ones left are read on this thread, under the guard's marker.
 	 */
-	private readSession(history: HermesHistory, session: SessionInfo, fatalReads: ReadonlyMap<string, FatalRead>): Contribution | SkippedSession {
-		const skip = (reason: string): SkippedSession => ({ session_id: session.id, title: session.title, reason });
-		const bytes = history.storedBytes(session);
-		if (bytes > sessionByteBudget) {
-			return skip(tooLargeReason(bytes));
+	private screen(history: HermesHistory, changed: readonly SessionInfo[], keys: ReadonlyMap<string, string> | undefined) {
+		const fatalReads: ReadonlyMap<string, FatalRead> = changed.length > 0 ? this.readGuard.fatalReads() : new Map();
+		const toRead: SessionInfo[] = [];
+		const big = new Set<string>();
+		for (const session of changed) {
+			const bytes = keys !== undefined && session.origin === 'state.db' ? contentKeyBytes(keys.get(session.id)) : history.storedBytes(session);
+			const fatal = fatalReads.get(session.id);
+			const reason = bytes > sessionByteBudget ? tooLargeReason(bytes) : fatal !== undefined && bytes >= fatal.bytes ? fatalReason : null;
+			if (reason !== null) {
+				this.take(session, { contentKey: null, skipped: { session_id: session.id, title: session.title, reason } });
+				continue;
+			}
+			toRead.push(session);
+			if (bytes >= guardedReadBytes) {
+				big.add(session.id);
+			}
 		}
-		const fatal = fatalReads.get(session.id);
-		if (fatal !== undefined && bytes >= fatal.bytes) {
-			return skip('Reading it stopped an earlier scan (it ran out of memory, or its process ended); it is left out of the counts until it gets smaller.');
-		}
-		this.readGuard.reading(session.id, bytes);
+		return { toRead, big };
+	}
+
+	/** One session read on this thread; one that grows past the budget while read is left out. */
+	private readGuarded(history: HermesHistory, session: SessionInfo, contentKey: string | null): SessionRead | SessionSkipped {
+		this.readGuard.reading(session.id, history.storedBytes(session));
 		try {
-			return analyzeSession(session, history.readMessages(session));
+			return { contentKey, contribution: analyzeSession(session, history.readMessages(session)) };
 		} catch (error) {
 			if (error instanceof SessionTooLarge) {
-				return skip(tooLargeReason(error.bytes));
+				return { contentKey, skipped: { session_id: session.id, title: session.title, reason: tooLargeReason(error.bytes) } };
 			}
 			throw error;
 		} finally {
@@ -215,8 +352,34 @@ export class ScanEngine {
 		}
 	}
 
+	private take(session: SessionInfo, read: SessionRead | SessionSkipped): void {
+		if ('skipped' in read) {
+			this.entries.delete(session.id);
+			this.aggregate.remove(session.id);
+			this.skipped.set(session.id, { fingerprint: session.fingerprint, skipped: read.skipped });
+			return;
+		}
+		this.skipped.delete(session.id);
+		this.entries.set(session.id, { fingerprint: session.fingerprint, contentKey: read.contentKey, contribution: read.contribution });
+		this.aggregate.add(read.contribution);
+	}
+
 	private skippedSessions(): SkippedSession[] {
 		return [...this.skipped.values()].map((entry) => entry.skipped);
+	}
+
+	/** Sessions whose content key moved since they were read. */
+	private editedInPlace(history: HermesHistory, sessions: readonly SessionInfo[]): Set<string> {
+		this.lastContentCheck = Date.now();
+		const keys = history.contentKeys();
+		const edited = new Set<string>();
+		for (const session of sessions) {
+			const entry = this.entries.get(session.id);
+			if (entry !== undefined && entry.contentKey !== null && entry.contentKey !== (keys.get(session.id) ?? '')) {
+				edited.add(session.id);
+			}
+		}
+		return edited;
 	}
 
 	/**
@@ -237,14 +400,14 @@ export class ScanEngine {
 		const snapshot: Snapshot = { ...this.snapshotOf(meta, false), scan_meta: { ...meta, duration_ms: Math.round(performance.now() - started) } };
 		this.lastSnapshot = snapshot;
 		callbacks.onResult?.(snapshot, this.unsaved());
+		if ((changed && meta.mode === 'full') || this.fileProblem !== null) {
+			await this.writeCheckpoint();
+		} else if (changed) {
+			this.scheduleCheckpoint();
+		}
 		try {
-			if (changed || this.fileProblem !== null) {
-				await saveCheckpoint(this.paths.checkpoint, { engineVersion, sessions: this.entries });
-				this.checkpointStamp = fileStamp(this.paths.checkpoint);
-			}
 			// The unlock files' part is taken after our own write of them: the snapshot reflects them as they are now.
 			await saveSnapshot(this.paths.snapshot, snapshot, `${stamp}#${unlockFilesStamp(this.paths)}`);
-			this.fileProblem = null;
 		} catch (error) {
 			this.fileProblem = unsavedSentence(this.paths.dir, error, 'the results');
 		}
@@ -300,6 +463,8 @@ export class ScanEngine {
 			this.entries.set(id, entry);
 			this.aggregate.add(entry.contribution);
 		}
+		this.lastContentCheck = checkpoint.contentCheckedAt;
+		this.lastChangeToken = checkpoint.changeToken ?? undefined;
 		return true;
 	}
 
@@ -308,8 +473,9 @@ export class ScanEngine {
 		this.aggregate = new Aggregate();
 		this.primed = false;
 		this.lastChangeToken = undefined;
-		this.lastHistory = undefined;
+		this.closeHistory();
 		this.previews = { entries: new Map() };
 		this.skipped = new Map();
+		this.lastContentCheck = -Infinity;
 	}
 }

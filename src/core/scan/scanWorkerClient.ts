@@ -42,12 +42,17 @@ export class ScanWorkerClient {
 
 	private readonly script: string;
 	private readonly home: string;
+	private readonly threads: number;
 	private readonly heapLimitMb: number;
 
-	/** `heapLimitMb`: the worker's old-generation limit (lowered only by tests that run one out of memory). */
-	constructor(script: string, home: string, heapLimitMb = 1024) {
+	/**
+	 * `threads`: how many read sessions at once, the worker included. `heapLimitMb`: the worker's
+	 * old-generation limit (lowered only by tests that run one out of memory).
+	 */
+	constructor(script: string, home: string, threads = 1, heapLimitMb = 1024) {
 		this.script = script;
 		this.home = home;
+		this.threads = threads;
 		this.heapLimitMb = heapLimitMb;
 	}
 
@@ -84,12 +89,13 @@ export class ScanWorkerClient {
 		return answer.backupPath;
 	}
 
-	/** Resolves once the worker has written (or tried to write) every result it delivered. */
-	async flush(): Promise<void> {
+	/** Resolves once the worker has written (or tried to write) everything; with what could not be saved. */
+	async flush(): Promise<string | null> {
 		if (!this.worker) {
-			return;
+			return null;
 		}
-		await this.send({ type: 'flush', requestId: this.nextRequestId++ });
+		const answer = await this.send({ type: 'flush', requestId: this.nextRequestId++ });
+		return answer.type === 'flushed' ? answer.unsaved : null;
 	}
 
 	/** Stops the worker at once, even mid-scan: its files are only ever replaced atomically. */
@@ -117,7 +123,7 @@ export class ScanWorkerClient {
 			return this.worker;
 		}
 		const worker = new Worker(this.script, {
-			workerData: { home: this.home } satisfies WorkerData,
+			workerData: { home: this.home, script: this.script, threads: this.threads } satisfies WorkerData,
 			// Out of memory, the worker alone ends (usually: a huge string can still abort the whole
 			// process, which is why sessions over the read budget are never read at all).
 			resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb },

@@ -3,6 +3,10 @@ import type { Snapshot } from '../model.ts';
 /** The data a scan worker starts with. */
 export interface WorkerData {
 	readonly home: string;
+	/** This script's own path: large scans start helpers from it. */
+	readonly script: string;
+	/** Threads that may read sessions at once, the worker included (at least 1). */
+	readonly threads: number;
 }
 
 /** Coordinator → worker. Each request carries an id its answer repeats. */
@@ -22,4 +26,5 @@ export type FromWorker =
 	| { readonly type: 'persisted'; readonly requestId: number; readonly unsaved: string | null }
 	| { readonly type: 'historyReset'; readonly requestId: number; readonly backupPath: string }
 	| { readonly type: 'failed'; readonly requestId: number; readonly error: string }
-	| { readonly type: 'flushed'; readonly requestId: number };
+	/** Everything before it is written (or could not be: `unsaved` says what and why). */
+	| { readonly type: 'flushed'; readonly requestId: number; readonly unsaved: string | null };

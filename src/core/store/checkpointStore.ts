@@ -6,16 +6,27 @@ import {
 } from './shapeChecks.ts';
 
 export const checkpointSchemaVersion = 1;
+/** Matches no store's content key. */
+const unknownContentKey = '\u0000unknown';
 
 export interface CheckpointEntry {
 	/** `SessionInfo.fingerprint` when the contribution was computed. */
 	readonly fingerprint: string;
+	/**
+	 * The session's content key when its messages were read (null for legacy files), compared with
+	 * the store's now and then to catch edits in place.
+	 */
+	readonly contentKey: string | null;
 	readonly contribution: Contribution;
 }
 
 export interface Checkpoint {
 	readonly engineVersion: string;
 	readonly sessions: ReadonlyMap<string, CheckpointEntry>;
+	/** Unix ms of the last comparison of content keys (-Infinity: never, so the next refresh compares). */
+	readonly contentCheckedAt: number;
+	/** The history's change token when these entries were listed (null: unknown, list again). */
+	readonly changeToken: string | null;
 }
 
 /**
@@ -70,13 +81,15 @@ export function saveCheckpoint(path: string, checkpoint: Checkpoint): Promise<vo
 	// A null-prototype object: a session id such as "__proto__" stays an ordinary key.
 	const sessions: Record<string, unknown> = Object.create(null);
 	for (const [id, entry] of checkpoint.sessions) {
-		sessions[id] = { fingerprint: entry.fingerprint, c: compact(entry.contribution) };
+		sessions[id] = { fingerprint: entry.fingerprint, k: entry.contentKey, c: compact(entry.contribution) };
 	}
 	return writeJsonAtomic(path, {
 		schema_version: checkpointSchemaVersion,
 		engine_version: checkpoint.engineVersion,
 		saved_at: Math.floor(Date.now() / 1000),
 		stat_names: statNames,
+		content_checked_at: Number.isFinite(checkpoint.contentCheckedAt) ? checkpoint.contentCheckedAt : null,
+		change_token: checkpoint.changeToken,
 		sessions,
 	});
 }
@@ -135,9 +148,13 @@ function parseCheckpointFile(raw: unknown): LoadedFile {
 		if (contribution === undefined) {
 			throw new InvalidShape(`checkpoint entry ${id} has an invalid contribution`);
 		}
-		sessions.set(id, { fingerprint: entry.fingerprint, contribution });
+		// A missing key (an older file) never matches: the first content check reads that session again.
+		const contentKey = typeof entry.k === 'string' || entry.k === null ? entry.k : unknownContentKey;
+		sessions.set(id, { fingerprint: entry.fingerprint, contentKey, contribution });
 	}
-	return { kind: 'current', checkpoint: { engineVersion: raw.engine_version, sessions } };
+	const contentCheckedAt = isFiniteNumber(raw.content_checked_at) ? raw.content_checked_at : -Infinity;
+	const changeToken = typeof raw.change_token === 'string' ? raw.change_token : null;
+	return { kind: 'current', checkpoint: { engineVersion: raw.engine_version, sessions, contentCheckedAt, changeToken } };
 }
 
 /** Where each of this engine's stats sits in the file's array, or undefined when one is missing. */

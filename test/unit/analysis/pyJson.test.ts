@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { PyFloat, dumpsPyJson, dumpsPyString, parsePyJson, pyFloatRepr } from '../../../src/core/analysis/pyJson.ts';
+import { PyFloat, dumpsPyJson, dumpsPyString, parsePyJson, parsePyJsonByHand, pyFloatRepr } from '../../../src/core/analysis/pyJson.ts';
+import { SeededRandom } from '../../../src/core/demo/random.ts';
 
 // Expected strings are what CPython 3's json.dumps / json.loads produce for the same input.
 describe('parsePyJson + dumpsPyJson (Python json.loads / json.dumps defaults)', () => {
@@ -66,5 +67,58 @@ describe('parsePyJson + dumpsPyJson (Python json.loads / json.dumps defaults)', 
 			[1e100, '1e+100'], [123.456, '123.456'], [5e-324, '5e-324'], [1.7976931348623157e308, '1.7976931348623157e+308'], [0.0001, '0.0001'],
 		];
 		for (const [value, expected] of cases) assert.equal(pyFloatRepr(value), expected);
+	});
+});
+
+/** Any decoded shape as one comparable tree: dict shapes, floats and big ints told apart. */
+function shapeOf(value: unknown): unknown {
+	if (value instanceof PyFloat) return { float: value.value };
+	if (typeof value === 'bigint') return { bigint: value.toString() };
+	if (typeof value === 'number') return Object.is(value, -0) ? { negativeZero: true } : value;
+	if (Array.isArray(value)) return value.map(shapeOf);
+	if (value instanceof Map) return { dict: [...value].map(([k, v]) => [k, shapeOf(v)]) };
+	if (typeof value === 'object' && value !== null) return { dict: Object.keys(value).map((k) => [k, shapeOf((value as Record<string, unknown>)[k])]) };
+	return value;
+}
+
+describe('parsePyJson: the built-in fast path is the same as the hand parser', () => {
+	const atoms = ['0', '-0', '1', '-17', '3.0', '1e3', '2.5', '-0.0', '1E400', '9007199254740993', '12345678901234567890', '0.1',
+		'true', 'false', 'null', '"x"', '"v1.2 e5"', '"\\u00e9\\n"', '"\\ud800"', '"\u00e9"', 'NaN', '-Infinity'];
+	const keys = ['"a"', '"b"', '"1"', '"10"', '"-1"', '"__proto__"', '"a"', '"0x"', '"01"', '"e"'];
+
+	function randomJson(rng: SeededRandom, depth: number): string {
+		const kind = depth > 4 ? 0 : rng.int(0, 2);
+		if (kind === 0) return atoms[rng.int(0, atoms.length - 1)]!;
+		const size = rng.int(0, 4);
+		const items = Array.from({ length: size }, () => randomJson(rng, depth + 1));
+		if (kind === 1) return `[${items.join(rng.chance(0.5) ? ',' : ', ')}]`;
+		return `{${items.map((item) => `${keys[rng.int(0, keys.length - 1)]}: ${item}`).join(', ')}}`;
+	}
+
+	for (const seed of [1, 77, 31337]) {
+		it(`agrees on 3,000 random texts (seed ${seed})`, () => {
+			const rng = new SeededRandom(seed);
+			let viaBuiltin = 0;
+			for (let i = 0; i < 3000; i++) {
+				const text = randomJson(rng, 0);
+				let expected: unknown;
+				try {
+					expected = parsePyJsonByHand(text);
+				} catch (error) {
+					assert.throws(() => parsePyJson(text), (thrown: unknown) => String(thrown) === String(error), `seed ${seed}: ${text}`);
+					continue;
+				}
+				const actual = parsePyJson(text);
+				if (!(actual instanceof Map) && typeof actual === 'object' && actual !== null && !Array.isArray(actual)) viaBuiltin++;
+				assert.deepEqual(shapeOf(actual), shapeOf(expected), `seed ${seed}: ${text}`);
+				assert.equal(dumpsPyJson(actual), dumpsPyJson(expected), `seed ${seed}: ${text}`);
+			}
+			assert.ok(viaBuiltin > 100, `seed ${seed}: the built-in parser answered only ${viaBuiltin} times`);
+		});
+	}
+
+	it('uses the built-in result for a typical tool_calls text', () => {
+		const calls = parsePyJson('[{"id": "call_1", "type": "function", "function": {"name": "terminal", "arguments": "{\\"command\\": \\"npm test 1.5\\"}"}}]');
+		assert.ok(Array.isArray(calls) && !(calls[0] instanceof Map));
 	});
 });

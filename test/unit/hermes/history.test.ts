@@ -1,21 +1,16 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync } from 'node:sqlite';
+import { parsePyJson } from '../../../src/core/analysis/pyJson.ts';
 import { openHistory, readTranscript } from '../../../src/core/hermes/history.ts';
 import type { HermesMessage, SessionInfo } from '../../../src/core/model.ts';
 import { expectedParity, makeTempDir, parityFixtures, removeDir, unpackParityHome } from '../../support/fixtures.ts';
 import { createStore, insertRow, type SchemaVariant, sha256File } from '../../support/hermesStores.ts';
 
-/** Python-dict shape of a JSON object, as parsePyJson returns it (Maps keep key order). */
+/** A JSON value as the Python-exact decoder returns it (its shapes are tested in pyJson.test.ts). */
 function py(value: unknown): unknown {
-	if (Array.isArray(value)) {
-		return value.map(py);
-	}
-	if (typeof value === 'object' && value !== null) {
-		return new Map(Object.entries(value).map(([key, item]) => [key, py(item)]));
-	}
-	return value;
+	return parsePyJson(JSON.stringify(value));
 }
 
 function messagesOf(home: string, id: string): HermesMessage[] {
@@ -356,5 +351,26 @@ describe('Hermes history reader', () => {
 		assert.match(markdown, /## Assistant\n\nRunning\n\n- Tool call: `terminal`/);
 		assert.match(markdown, /## Tool \(terminal\)\n\n````text\n```\n3 passed\n````/);
 		assert.match(readTranscript(home, 'missing'), /Session not found/);
+	});
+
+	it('lists a store whose messages table has no rowid, noticing an appended message', () => {
+		const db = new DatabaseSync(join(home, 'state.db'));
+		db.exec(`CREATE TABLE sessions (id TEXT PRIMARY KEY, source TEXT, started_at REAL, message_count INTEGER, tool_call_count INTEGER, title TEXT, rewind_count INTEGER);
+			CREATE TABLE messages (id INTEGER PRIMARY KEY, session_id TEXT, role TEXT, content TEXT, tool_calls TEXT, tool_name TEXT, timestamp REAL, active INTEGER) WITHOUT ROWID;
+			INSERT INTO sessions VALUES ('a', 'cli', 1757000000, 1, 0, 'A', 0), ('b', 'cli', 1757000100, 1, 0, 'B', 0);
+			INSERT INTO messages VALUES (1, 'a', 'user', 'hello', NULL, NULL, 1757000001, 1), (2, 'b', 'user', 'hi', NULL, NULL, 1757000101, 1);`);
+		const history = openHistory(home);
+		try {
+			const first = history.listSessions();
+			assert.deepEqual(first.map((s) => s.id), ['b', 'a']);
+			db.exec(`INSERT INTO messages VALUES (3, 'a', 'assistant', 'done', NULL, NULL, 1757000200, 1); UPDATE sessions SET message_count = 2 WHERE id = 'a'`);
+			const second = history.listSessions();
+			assert.notEqual(second[1]!.fingerprint, first[1]!.fingerprint);
+			assert.equal(second[1]!.lastActive, 1757000200);
+			assert.equal(second[0]!.fingerprint, first[0]!.fingerprint);
+		} finally {
+			history.close();
+			db.close();
+		}
 	});
 });

@@ -29,9 +29,9 @@ function checkpointOf(count: number, engineVersion = '1.2.3'): Checkpoint {
 	const sessions = new Map<string, CheckpointEntry>();
 	for (let i = 0; i < count; i++) {
 		const id = i === 0 ? '__proto__' : `20260912_101530_${i.toString(16).padStart(6, '0')}`;
-		sessions.set(id, { fingerprint: `fp-${i}`, contribution: contribution(id, i) });
+		sessions.set(id, { fingerprint: `fp-${i}`, contentKey: i % 4 === 3 ? null : `${i}:${i * 7}:120.0`, contribution: contribution(id, i) });
 	}
-	return { engineVersion, sessions };
+	return { engineVersion, sessions, contentCheckedAt: 1_764_000_000_000 + count, changeToken: `12:${count}:34|-|-` };
 }
 
 describe('store/checkpointStore', () => {
@@ -55,6 +55,8 @@ describe('store/checkpointStore', () => {
 		assert.equal(checkpoint.engineVersion, '1.2.3');
 		assert.deepEqual([...checkpoint.sessions.keys()], [...original.sessions.keys()]);
 		assert.deepEqual(checkpoint.sessions, original.sessions);
+		assert.equal(checkpoint.contentCheckedAt, original.contentCheckedAt);
+		assert.equal(checkpoint.changeToken, original.changeToken);
 	});
 
 	it('stores the compact form described in its header', async () => {

@@ -24,7 +24,7 @@ for (let i = 0; i < sessionCount; i++) {
 	const stats = {};
 	statNames.forEach((name, k) => { stats[name] = (i + k) % 50; });
 	const id = 'session_' + i;
-	sessions.set(id, { fingerprint: 'fp-' + i, contribution: {
+	sessions.set(id, { fingerprint: 'fp-' + i, contentKey: null, contribution: {
 		session_id: id, title: 'Session ' + i, source: 'cli', started_at: 1757672130 + i,
 		last_active: 1757672901 + i, tool_names: ['read_file', 'terminal'], model_names: ['m'], port_conflict: false, stats } });
 }
@@ -32,7 +32,7 @@ for (let i = 0; i < sessionCount; i++) {
 function checkpoint(round) {
 	const entry = sessions.get('session_' + (round % sessionCount));
 	sessions.set('session_' + (round % sessionCount), { ...entry, fingerprint: 'fp-round-' + round });
-	return { engineVersion: 'crash-test', sessions };
+	return { engineVersion: 'crash-test', sessions, contentCheckedAt: Date.now(), changeToken: null };
 }
 const achievements = [];
 for (let i = 0; i < 400; i++) {

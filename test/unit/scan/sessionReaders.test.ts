@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { openHistory } from '../../../src/core/hermes/history.ts';
+import type { Contribution, SessionInfo } from '../../../src/core/model.ts';
+import { readSessions } from '../../../src/core/scan/sessionReaders.ts';
+import type { SessionRead, SessionSkipped } from '../../../src/core/scan/sessionReaders.ts';
+import { removeDir, unpackParityHome } from '../../support/fixtures.ts';
+
+const script = join(import.meta.dirname, '..', '..', '..', 'src', 'core', 'scan', 'scanWorker.ts');
+
+describe('scan/sessionReaders', function () {
+	this.timeout(120_000);
+	let home: string;
+	before(() => {
+		home = unpackParityHome('seed7-s100-v17');
+	});
+	after(() => removeDir(home));
+
+	async function readAll(sessions: readonly SessionInfo[], threads: number) {
+		const history = openHistory(home);
+		try {
+			const delivered: { index: number; id: string; read: SessionRead | SessionSkipped }[] = [];
+			const { readByHelpers } = await readSessions(history, sessions, { script, home, threads }, (session, read, index) => delivered.push({ index, id: session.id, read }));
+			return { delivered, readByHelpers };
+		} finally {
+			history.close();
+		}
+	}
+
+	it('with helper threads, delivers every session once, in order, with the same contribution and content key', async () => {
+		const history = openHistory(home);
+		const listed = history.listSessions();
+		history.close();
+		// The list read many times over, so the helpers start long before the work runs out.
+		const sessions = Array.from({ length: 12 }, () => listed).flat();
+		const alone = await readAll(sessions, 1);
+		const together = await readAll(sessions, 3);
+		assert.equal(alone.readByHelpers, 0);
+		assert.ok(together.readByHelpers > 0, 'the helpers read nothing');
+		assert.ok(together.readByHelpers < sessions.length, 'this thread read nothing');
+		assert.deepEqual(together.delivered.map((d) => d.index), sessions.map((_, i) => i));
+		assert.deepEqual(together.delivered.map((d) => d.id), sessions.map((s) => s.id));
+		const byId = (reads: typeof alone.delivered): Map<string, [string | null, Contribution | null]> => new Map(reads.map((d) => [d.id, [d.read.contentKey, 'contribution' in d.read ? d.read.contribution : null]]));
+		assert.deepEqual(byId(together.delivered), byId(alone.delivered));
+		// Many sessions take their keys in one grouped pass: the same keys as one query each.
+		const history2 = openHistory(home);
+		try {
+			for (const { id, read } of alone.delivered.slice(0, listed.length)) {
+				assert.equal(read.contentKey, history2.contentKey(listed.find((s) => s.id === id)!), id);
+			}
+		} finally {
+			history2.close();
+		}
+	});
+
+	it('reports a session the helpers cannot read as a failed scan', async () => {
+		const history = openHistory(home);
+		const listed = history.listSessions();
+		history.close();
+		const sessions = Array.from({ length: 12 }, () => listed).flat();
+		// The helpers are pointed at a home without state.db: their store cannot open.
+		const reading = openHistory(home);
+		try {
+			const outcome = await readSessions(reading, sessions, { script, home: join(home, 'nowhere'), threads: 2 }, () => undefined).then(() => 'resolved', (error: unknown) => String(error));
+			assert.match(outcome, /nowhere/);
+		} finally {
+			reading.close();
+		}
+	});
+});
