@@ -382,15 +382,20 @@ export function createApp(options: AppOptions): App {
 	// The static skeleton of the HTML gives way to the rendered view.
 	root.replaceChildren();
 	paint();
-	root.addEventListener('click', onClick);
 	// The text field's `input` is its inner input's (composed, bubbling). The selects dispatch
 	// `change` on themselves without bubbling, and `<details>` fires `toggle` without bubbling:
 	// both are caught on the way down.
-	root.addEventListener('input', onControlChange);
-	root.addEventListener('change', onControlChange, true);
-	root.addEventListener('toggle', onToggle, true);
-	root.addEventListener('keydown', onKeyDown);
-	root.addEventListener('focusin', onFocusIn);
+	const listeners: readonly (readonly [string, (event: never) => void, boolean])[] = [
+		['click', onClick, false],
+		['input', onControlChange, false],
+		['change', onControlChange, true],
+		['toggle', onToggle, true],
+		['keydown', onKeyDown, false],
+		['focusin', onFocusIn, false],
+	];
+	for (const [type, listener, capture] of listeners) {
+		root.addEventListener(type, listener as EventListener, capture);
+	}
 	const journeyInteractions = attachJourneyInteractions(root);
 	const timer = setInterval(() => {
 		if (model) {
@@ -408,12 +413,9 @@ export function createApp(options: AppOptions): App {
 			clearInterval(timer);
 			clearTimeout(highlightTimer);
 			journeyInteractions.dispose();
-			root.removeEventListener('click', onClick);
-			root.removeEventListener('input', onControlChange);
-			root.removeEventListener('change', onControlChange, true);
-			root.removeEventListener('toggle', onToggle, true);
-			root.removeEventListener('keydown', onKeyDown);
-			root.removeEventListener('focusin', onFocusIn);
+			for (const [type, listener, capture] of listeners) {
+				root.removeEventListener(type, listener as EventListener, capture);
+			}
 		},
 	};
 }

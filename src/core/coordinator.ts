@@ -21,6 +21,7 @@ import type {
 	UnlockNotice,
 } from './service.ts';
 import { claimAnnouncement } from './store/announcements.ts';
+import { fileStamp } from './store/fileStamp.ts';
 import { loadSnapshot } from './store/snapshotFile.ts';
 import { fallbackLockPath, pluginPaths } from './store/pluginPaths.ts';
 import type { PluginPaths } from './store/pluginPaths.ts';
@@ -73,6 +74,8 @@ export class ScanCoordinator implements AchievementsService {
 	private lastError: string | null = null;
 	private otherScanner: OtherScanner | null = null;
 	private unsaved: string | null = null;
+	/** The snapshot file as last parsed, keyed by its stamp. */
+	private lastRead: { readonly stamp: string; readonly snapshot: Snapshot | undefined; readonly sourceToken: string | null } | undefined;
 	/** Unlocks found by this process's own scans: the ones it may announce while unfocused. */
 	private readonly foundHere = new Set<string>();
 	private disposed = false;
@@ -304,7 +307,7 @@ export class ScanCoordinator implements AchievementsService {
 		if (this.disposed) {
 			return undefined;
 		}
-		const { snapshot, sourceToken } = await loadSnapshot(this.paths.snapshot).catch(() => ({ snapshot: undefined, sourceToken: null }));
+		const { snapshot, sourceToken } = await this.readSnapshotFile();
 		if (!snapshot || snapshot.partial || snapshot.home !== this.options.home) {
 			return undefined;
 		}
@@ -329,6 +332,19 @@ export class ScanCoordinator implements AchievementsService {
 			this.fireChange();
 		}
 		return joined;
+	}
+
+	/**
+	 * The snapshot file, parsed again only when it changed: every refresh and every write to our
+	 * folder asks, and a stat is far cheaper than parsing the whole snapshot.
+	 */
+	private async readSnapshotFile(): Promise<{ snapshot: Snapshot | undefined; sourceToken: string | null }> {
+		const stamp = fileStamp(this.paths.snapshot);
+		if (this.lastRead?.stamp !== stamp) {
+			const read = await loadSnapshot(this.paths.snapshot).catch(() => ({ snapshot: undefined, sourceToken: null }));
+			this.lastRead = { stamp, snapshot: read.snapshot, sourceToken: read.sourceToken };
+		}
+		return this.lastRead;
 	}
 
 	private isNewer(snapshot: Snapshot): boolean {

@@ -2,44 +2,37 @@
 // headless Chromium like a user would, against a generated Hermes history that the test then changes
 // (a new session, a broken database) while VS Code runs. The steps run in order, each waiting for its own state.
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { appendMessages, appendSession, generateHistory } from '../../src/core/demo/historyGenerator.ts';
 import type { Snapshot } from '../../src/core/model.ts';
 import { pluginPaths } from '../../src/core/store/pluginPaths.ts';
-import { launchBrowser } from '../../scripts/e2e/browser.ts';
-import { codeServerEnv, installVsix, startCodeServer } from '../../scripts/e2e/codeServer.ts';
 import { HistoryEditor } from '../support/historyEdits.ts';
 import { waitFor } from '../support/waitFor.ts';
-import type { CodeServer } from '../../scripts/e2e/codeServer.ts';
-import { makeRunDirs, removeRunDirs } from '../../scripts/e2e/runDirs.ts';
 import type { RunDirs } from '../../scripts/e2e/runDirs.ts';
-import { ensureE2eTools, projectRoot } from '../../scripts/e2e/tools.ts';
-import { writeUserSettings } from '../../scripts/e2e/userSettings.ts';
+import { projectRoot } from '../../scripts/e2e/tools.ts';
 import { axeViolations } from './support/axe.ts';
 import { scanWithCli, score } from './support/fixtureHome.ts';
 import { screenshotFolder } from './support/screenshotFolder.ts';
 import { Measures } from './support/measures.ts';
 import { installProbes, readProbes } from './support/viewProbes.ts';
 import {
-	domText, pickColorTheme, readableText, resizeSideBar, runFromPalette, statusItem, waitForWorkbench, webviewContent, webviewFrame,
+	domText, pickColorTheme, readableText, resizeSideBar, runFromPalette, statusItem, webviewContent, webviewFrame,
 } from './support/workbench.ts';
+import { openWorkbench } from './support/workbenchSession.ts';
+import type { WorkbenchSession } from './support/workbenchSession.ts';
 
-const vsix = join(projectRoot, 'dist', 'hermes-achievements.vsix');
 const screenshotsDir = screenshotFolder(projectRoot);
 const darkTheme = 'Default Dark Modern';
 
 describe('Hermes Achievements end to end (code-server + Chromium)', function () {
+	let session: WorkbenchSession | undefined;
 	let dirs: RunDirs | undefined;
-	let server: CodeServer | undefined;
-	let context: BrowserContext | undefined;
 	let page: Page;
 	let home: string;
 	let expected: Snapshot;
-	let failureShots = 0;
 	const measures = new Measures('ui');
-	const browserLog: string[] = [];
 
 	/** A picture for docs/screenshots of one part of the workbench. */
 	async function docShot(name: string, clip: { x: number; y: number; width: number; height: number }): Promise<void> {
@@ -72,51 +65,23 @@ describe('Hermes Achievements end to end (code-server + Chromium)', function () 
 
 	before(async function () {
 		this.timeout(600_000);
-		if (!existsSync(vsix)) {
-			throw new Error(`${vsix} is missing: run \`npm run package\` first`);
-		}
-		const tools = ensureE2eTools();
-		dirs = makeRunDirs('ui');
-		home = join(dirs.root, 'hermes');
-		generateHistory({ home, sessions: 60, seed: 7 });
-		expected = scanWithCli(home);
-		writeFileSync(join(dirs.artifacts, 'expected-initial.json'), JSON.stringify(expected, null, '\t'));
-		writeUserSettings(dirs.userData, settings(darkTheme));
-		const env = codeServerEnv(tools, dirs, { HERMES_HOME: home });
-		installVsix(tools, dirs, vsix, env);
-		server = await startCodeServer(tools, dirs, { env, folder: dirs.workspace });
-		context = await launchBrowser(tools, dirs);
-		page = context.pages()[0] ?? await context.newPage();
-		page.on('console', (message) => browserLog.push(`[${message.type()}] ${message.text()}`));
-		page.on('pageerror', (error) => browserLog.push(`[pageerror] ${error.message}`));
-		await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`, { waitUntil: 'domcontentloaded' });
-		await waitForWorkbench(page);
+		session = await openWorkbench('ui', (runDirs) => {
+			home = join(runDirs.root, 'hermes');
+			generateHistory({ home, sessions: 60, seed: 7 });
+			expected = scanWithCli(home);
+			writeFileSync(join(runDirs.artifacts, 'expected-initial.json'), JSON.stringify(expected, null, '\t'));
+			return { home, settings: settings(darkTheme) };
+		});
+		({ dirs, page } = session);
 	});
 
 	afterEach(async function () {
-		if (this.currentTest?.state === 'failed' && dirs && context) {
-			failureShots++;
-			const path = join(dirs.artifacts, `failure-${failureShots}.png`);
-			await page.screenshot({ path }).catch(() => undefined);
-			console.log(`      screenshot of the failure: ${path}`);
-		}
+		await session?.captureFailure(this.currentTest);
 	});
 
 	after(async function () {
 		this.timeout(60_000);
-		if (dirs) {
-			writeFileSync(join(dirs.artifacts, 'browser-console.log'), browserLog.join('\n'));
-		}
-		await context?.close().catch(() => undefined);
-		await server?.stop();
-		if (dirs) {
-			// VS Code's own logs (extension host, file watcher) outlive the run for diagnosis.
-			const logs = join(dirs.userData, 'logs');
-			if (existsSync(logs)) {
-				cpSync(logs, join(dirs.artifacts, 'vscode-logs'), { recursive: true });
-			}
-			removeRunDirs(dirs);
-		}
+		await session?.close();
 	});
 
 	it('shows the score in the status bar', async function () {

@@ -2,17 +2,11 @@
 // appears later, and a 3,000-session first scan while the user works the filters. The 3,000-session
 // history is generated once per run, while code-server starts.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { generateHistory } from '../../src/core/demo/historyGenerator.ts';
-import { launchBrowser } from '../../scripts/e2e/browser.ts';
-import { codeServerEnv, installVsix, startCodeServer } from '../../scripts/e2e/codeServer.ts';
-import type { CodeServer } from '../../scripts/e2e/codeServer.ts';
-import { makeRunDirs, removeRunDirs } from '../../scripts/e2e/runDirs.ts';
 import type { RunDirs } from '../../scripts/e2e/runDirs.ts';
-import { ensureE2eTools, projectRoot } from '../../scripts/e2e/tools.ts';
-import { writeUserSettings } from '../../scripts/e2e/userSettings.ts';
 
 function writeMachineSettings(userData: string, settings: Readonly<Record<string, unknown>>): void {
 	mkdirSync(join(userData, 'Machine'), { recursive: true });
@@ -20,15 +14,15 @@ function writeMachineSettings(userData: string, settings: Readonly<Record<string
 }
 import { Measures } from './support/measures.ts';
 import { installProbes, maxPerSecond, percentile, readProbes } from './support/viewProbes.ts';
-import { readableText, statusItem, waitForWorkbench, webviewContent, webviewFrame } from './support/workbench.ts';
+import { readableText, statusItem, webviewContent, webviewFrame } from './support/workbench.ts';
+import { openWorkbench } from './support/workbenchSession.ts';
+import type { WorkbenchSession } from './support/workbenchSession.ts';
 
-const vsix = join(projectRoot, 'dist', 'hermes-achievements.vsix');
 const largeHistorySessions = 3000;
 
 describe('Hermes Achievements on a first run (code-server + Chromium)', function () {
+	let session: WorkbenchSession | undefined;
 	let dirs: RunDirs | undefined;
-	let server: CodeServer | undefined;
-	let context: BrowserContext | undefined;
 	let page: Page;
 	/** HERMES_HOME: does not exist when VS Code starts. */
 	let home: string;
@@ -38,43 +32,25 @@ describe('Hermes Achievements on a first run (code-server + Chromium)', function
 
 	before(async function () {
 		this.timeout(600_000);
-		if (!existsSync(vsix)) {
-			throw new Error(`${vsix} is missing: run \`npm run package\` first`);
-		}
-		const tools = ensureE2eTools();
-		dirs = makeRunDirs('first-run');
-		home = join(dirs.root, 'hermes');
-		writeUserSettings(dirs.userData, baseSettings);
-		const env = codeServerEnv(tools, dirs, { HERMES_HOME: home });
-		installVsix(tools, dirs, vsix, env);
-		server = await startCodeServer(tools, dirs, { env, folder: dirs.workspace });
-		context = await launchBrowser(tools, dirs);
-		page = context.pages()[0] ?? await context.newPage();
-		await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`, { waitUntil: 'domcontentloaded' });
-		largeHome = join(dirs.root, 'hermes-large');
-		const started = Date.now();
-		generateHistory({ home: largeHome, sessions: largeHistorySessions, seed: 5 });
-		measures.record(`generating the ${largeHistorySessions}-session history (s)`, Math.round((Date.now() - started) / 100) / 10);
-		await waitForWorkbench(page);
+		session = await openWorkbench('first-run', (runDirs) => {
+			home = join(runDirs.root, 'hermes');
+			largeHome = join(runDirs.root, 'hermes-large');
+			return { home, settings: baseSettings };
+		}, () => {
+			const started = Date.now();
+			generateHistory({ home: largeHome, sessions: largeHistorySessions, seed: 5 });
+			measures.record(`generating the ${largeHistorySessions}-session history (s)`, Math.round((Date.now() - started) / 100) / 10);
+		});
+		({ dirs, page } = session);
 	});
 
 	after(async function () {
 		this.timeout(60_000);
-		await context?.close().catch(() => undefined);
-		await server?.stop();
-		if (dirs) {
-			const logs = join(dirs.userData, 'logs');
-			if (existsSync(logs)) {
-				cpSync(logs, join(dirs.artifacts, 'vscode-logs'), { recursive: true });
-			}
-			removeRunDirs(dirs);
-		}
+		await session?.close();
 	});
 
 	afterEach(async function () {
-		if (this.currentTest?.state === 'failed' && dirs) {
-			await page.screenshot({ path: join(dirs.artifacts, `failure-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-		}
+		await session?.captureFailure(this.currentTest);
 	});
 
 	it('welcomes a first run without a Hermes home, as a normal state and not an error', async function () {

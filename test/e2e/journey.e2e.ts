@@ -7,33 +7,27 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { inflateSync } from 'node:zlib';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { generateHistory } from '../../src/core/demo/historyGenerator.ts';
 import type { Snapshot } from '../../src/core/model.ts';
-import { launchBrowser } from '../../scripts/e2e/browser.ts';
-import { codeServerEnv, installVsix, startCodeServer } from '../../scripts/e2e/codeServer.ts';
-import type { CodeServer } from '../../scripts/e2e/codeServer.ts';
-import { makeRunDirs, removeRunDirs } from '../../scripts/e2e/runDirs.ts';
 import type { RunDirs } from '../../scripts/e2e/runDirs.ts';
-import { ensureE2eTools, projectRoot } from '../../scripts/e2e/tools.ts';
-import { writeUserSettings } from '../../scripts/e2e/userSettings.ts';
+import { projectRoot } from '../../scripts/e2e/tools.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { scanWithCli, score } from './support/fixtureHome.ts';
-import { domText, pickColorTheme, readableText, runFromPalette, statusItem, waitForWorkbench, webviewContent } from './support/workbench.ts';
+import { domText, pickColorTheme, readableText, runFromPalette, statusItem, webviewContent } from './support/workbench.ts';
 import { screenshotFolder } from './support/screenshotFolder.ts';
+import { openWorkbench } from './support/workbenchSession.ts';
+import type { WorkbenchSession } from './support/workbenchSession.ts';
 
-const vsix = join(projectRoot, 'dist', 'hermes-achievements.vsix');
 const screenshotsDir = screenshotFolder(projectRoot);
 const day = 86_400;
 
 describe('Journey timeline and share card end to end (code-server + Chromium)', function () {
+	let session: WorkbenchSession | undefined;
 	let dirs: RunDirs | undefined;
-	let server: CodeServer | undefined;
-	let context: BrowserContext | undefined;
 	let page: Page;
 	let home: string;
 	let expected: Snapshot;
-	const browserLog: string[] = [];
 
 	async function shot(name: string, forDocs: boolean): Promise<void> {
 		assert.ok(dirs);
@@ -47,49 +41,27 @@ describe('Journey timeline and share card end to end (code-server + Chromium)', 
 
 	before(async function () {
 		this.timeout(600_000);
-		if (!existsSync(vsix)) {
-			throw new Error(`${vsix} is missing: run \`npm run package\` first`);
-		}
-		const tools = ensureE2eTools();
-		dirs = makeRunDirs('journey');
-		home = join(dirs.root, 'hermes');
-		const now = Math.floor(Date.now() / 1000);
-		generateHistory({ home, sessions: 60, seed: 7, now, minMessages: 40, maxMessages: 220 });
-		spreadOverMonths(join(home, 'state.db'));
-		expected = scanWithCli(home);
-		writeFileSync(join(dirs.artifacts, 'expected.json'), JSON.stringify(expected, null, '\t'));
-		writeUserSettings(dirs.userData, { 'workbench.colorTheme': 'Default Dark Modern', 'hermesAchievements.notifyOnUnlock': false });
-		const env = codeServerEnv(tools, dirs, { HERMES_HOME: home });
-		installVsix(tools, dirs, vsix, env);
-		server = await startCodeServer(tools, dirs, { env, folder: dirs.workspace });
-		context = await launchBrowser(tools, dirs);
-		page = context.pages()[0] ?? await context.newPage();
-		page.on('console', (message) => browserLog.push(`[${message.type()}] ${message.text()}`));
-		page.on('pageerror', (error) => browserLog.push(`[pageerror] ${error.message}`));
-		await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`, { waitUntil: 'domcontentloaded' });
-		await waitForWorkbench(page);
+		session = await openWorkbench('journey', (runDirs) => {
+			home = join(runDirs.root, 'hermes');
+			const now = Math.floor(Date.now() / 1000);
+			generateHistory({ home, sessions: 60, seed: 7, now, minMessages: 40, maxMessages: 220 });
+			spreadOverMonths(join(home, 'state.db'));
+			expected = scanWithCli(home);
+			writeFileSync(join(runDirs.artifacts, 'expected.json'), JSON.stringify(expected, null, '\t'));
+			return { home, settings: { 'workbench.colorTheme': 'Default Dark Modern', 'hermesAchievements.notifyOnUnlock': false } };
+		});
+		({ dirs, page } = session);
 		// The extension is up (and its commands are in the palette) once its score shows in the status bar.
 		await statusItem(page).filter({ hasText: score(expected) }).waitFor({ state: 'visible', timeout: 120_000 });
 	});
 
 	afterEach(async function () {
-		if (this.currentTest?.state === 'failed' && dirs) {
-			const path = join(dirs.artifacts, `failure-${(this.currentTest.title).replace(/\W+/g, '-').slice(0, 40)}.png`);
-			await page.screenshot({ path }).catch(() => undefined);
-			console.log(`      screenshot of the failure: ${path}`);
-		}
+		await session?.captureFailure(this.currentTest);
 	});
 
 	after(async function () {
 		this.timeout(60_000);
-		if (dirs) {
-			writeFileSync(join(dirs.artifacts, 'browser-console.log'), browserLog.join('\n'));
-		}
-		await context?.close().catch(() => undefined);
-		await server?.stop();
-		if (dirs) {
-			removeRunDirs(dirs);
-		}
+		await session?.close();
 	});
 
 	it('"Show Achievements Timeline" opens the editor tab on the Journey: a marker per tier unlock and a year of days', async function () {

@@ -389,15 +389,18 @@ export class ScanEngine {
 	 * reported, and the writes are tried again on the next scan.
 	 */
 	private async complete(meta: ScanMeta, started: number, changed: boolean, stamp: string, callbacks: ScanCallbacks): Promise<Snapshot> {
-		const recorded = recordUnlocks(this.unlocks, this.snapshotOf(meta, false).achievements, (id) => {
+		let evaluated = this.snapshotOf(meta, false);
+		const recorded = recordUnlocks(this.unlocks, evaluated.achievements, (id) => {
 			const metric = evidenceMetric(id);
 			return metric ? this.aggregate.evidenceFor(metric) : null;
 		}, Date.now() / 1000);
 		this.unlocks = recorded.history;
 		if (recorded.added.length > 0 || this.unlocksBehind || this.unlockProblem !== null) {
 			await this.saveUnlocks();
+			// The merge may have brought earlier dates from other tools as well as our new records.
+			evaluated = this.snapshotOf(meta, false);
 		}
-		const snapshot: Snapshot = { ...this.snapshotOf(meta, false), scan_meta: { ...meta, duration_ms: Math.round(performance.now() - started) } };
+		const snapshot: Snapshot = { ...evaluated, scan_meta: { ...meta, duration_ms: Math.round(performance.now() - started) } };
 		this.lastSnapshot = snapshot;
 		callbacks.onResult?.(snapshot, this.unsaved());
 		if ((changed && meta.mode === 'full') || this.fileProblem !== null) {

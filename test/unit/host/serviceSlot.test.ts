@@ -1,58 +1,13 @@
 import assert from 'node:assert/strict';
-import { Emitter } from '../../../src/core/events.ts';
-import type { Snapshot } from '../../../src/core/model.ts';
-import type { AchievementsService, ScanStatus, ServiceChange, UnlockNotice } from '../../../src/core/service.ts';
+import type { UnlockNotice } from '../../../src/core/service.ts';
 import { ServiceSlot } from '../../../src/host/serviceSlot.ts';
 import { snapshot, status } from './snapshotBuilders.ts';
+import { StubService } from './stubService.ts';
 
-class FakeService implements AchievementsService {
-	readonly changes = new Emitter<ServiceChange>();
-	readonly unlocks = new Emitter<readonly UnlockNotice[]>();
-	readonly onDidChange = this.changes.event;
-	readonly onDidUnlock = this.unlocks.event;
-	disposed = false;
-	private readonly snapshotValue: Snapshot;
-	private readonly statusValue: ScanStatus;
-
+/** A stub serving a snapshot and status of its own home. */
+class FakeService extends StubService {
 	constructor(home: string) {
-		this.snapshotValue = snapshot({ home });
-		this.statusValue = status({ home });
-	}
-
-	current(): Snapshot {
-		return this.snapshotValue;
-	}
-
-	status(): ScanStatus {
-		return this.statusValue;
-	}
-
-	request(): Promise<Snapshot> {
-		return Promise.resolve(this.snapshotValue);
-	}
-
-	refresh(): Promise<Snapshot> {
-		return this.request();
-	}
-
-	claimAnnouncements(notices: readonly UnlockNotice[]): Promise<readonly UnlockNotice[]> {
-		return Promise.resolve(notices);
-	}
-
-	rescan(): Promise<Snapshot> {
-		return this.request();
-	}
-
-	flush(): Promise<void> {
-		return Promise.resolve();
-	}
-
-	resetHistory(): Promise<string> {
-		return Promise.resolve('backup.json');
-	}
-
-	dispose(): void {
-		this.disposed = true;
+		super(snapshot({ home }), status({ home }));
 	}
 }
 

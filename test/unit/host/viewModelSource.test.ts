@@ -1,58 +1,15 @@
 import assert from 'node:assert/strict';
-import { Emitter } from '../../../src/core/events.ts';
 import type { Snapshot } from '../../../src/core/model.ts';
-import type { AchievementsService, ScanStatus, ServiceChange, UnlockNotice } from '../../../src/core/service.ts';
 import { ServiceSlot } from '../../../src/host/serviceSlot.ts';
 import { ViewModelSource } from '../../../src/host/viewModelSource.ts';
-import { generatedAt, snapshot, status } from './snapshotBuilders.ts';
+import { generatedAt, snapshot } from './snapshotBuilders.ts';
+import { StubService } from './stubService.ts';
 
 /** A service whose snapshot the test sets, announcing each one as the coordinator does. */
-class ScriptedService implements AchievementsService {
-	private readonly changes = new Emitter<ServiceChange>();
-	private readonly unlocks = new Emitter<readonly UnlockNotice[]>();
-	readonly onDidChange = this.changes.event;
-	readonly onDidUnlock = this.unlocks.event;
-	private shown: Snapshot | undefined;
-
+class ScriptedService extends StubService {
 	show(next: Snapshot): void {
 		this.shown = next;
 		this.changes.fire({ snapshot: next, status: this.status() });
-	}
-
-	current(): Snapshot | undefined {
-		return this.shown;
-	}
-
-	status(): ScanStatus {
-		return status();
-	}
-
-	request(): Promise<Snapshot> {
-		return Promise.resolve(this.shown ?? snapshot());
-	}
-
-	refresh(): Promise<Snapshot> {
-		return this.request();
-	}
-
-	claimAnnouncements(notices: readonly UnlockNotice[]): Promise<readonly UnlockNotice[]> {
-		return Promise.resolve(notices);
-	}
-
-	rescan(): Promise<Snapshot> {
-		return this.request();
-	}
-
-	flush(): Promise<void> {
-		return Promise.resolve();
-	}
-
-	resetHistory(): Promise<string> {
-		return Promise.resolve('backup.json');
-	}
-
-	dispose(): void {
-		this.changes.dispose();
 	}
 }
 
