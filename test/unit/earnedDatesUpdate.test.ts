@@ -59,7 +59,7 @@ describe('earned dates bookkeeping', function () {
 		}
 	});
 
-	it('takes one step for a new newest session, replays for anything else, and always equals a fresh computation', () => {
+	it('takes one step for a new or changed newest session, replays for anything else, and always equals a fresh computation', () => {
 		const seed = Date.now() % 100_000;
 		const rng = new SeededRandom(seed);
 		console.log(`      seed ${seed}`);
@@ -71,7 +71,8 @@ describe('earned dates bookkeeping', function () {
 		for (let step = 0; step < 30; step++) {
 			const ids = [...sessions.keys()];
 			const target = sessions.get(rng.pick(ids))!.contribution;
-			const kind = rng.pick(['newest', 'older', 'replace', 'remove'] as const);
+			const kind = rng.pick(['newest', 'older', 'replace', 'grow-newest', 'remove'] as const);
+			const newestHeld = [...sessions.values()].map((entry) => entry.contribution).sort(historyOrder).at(-1)!;
 			let expected: string;
 			if (kind === 'newest') {
 				sessions.set(`new_${step}`, { contribution: heavy(target, `new_${step}`, newest + 60 * (step + 1)) });
@@ -81,7 +82,11 @@ describe('earned dates bookkeeping', function () {
 				expected = 'replayed';
 			} else if (kind === 'replace') {
 				sessions.set(target.session_id, { contribution: heavy(target, target.session_id, target.started_at) });
-				expected = 'replayed';
+				expected = target.session_id === newestHeld.session_id ? 'newest-redone' : 'replayed';
+			} else if (kind === 'grow-newest') {
+				// Hermes appending to the session in progress.
+				sessions.set(newestHeld.session_id, { contribution: heavy(newestHeld, newestHeld.session_id, newestHeld.started_at) });
+				expected = 'newest-redone';
 			} else {
 				sessions.delete(target.session_id);
 				expected = 'replayed';

@@ -25,7 +25,14 @@ const goals: readonly Goals[] = catalog.map((entry) => entry.requires
 	: { multiCondition: false, slots: [entry.metric === null ? -1 : metricSlot(entry.metric)], thresholds: entry.tiers });
 
 /** How the last `update` brought the result up to date (the tests and the cost script check it). */
-export type EarnedUpdate = 'unchanged' | 'appended' | 'replayed';
+export type EarnedUpdate = 'unchanged' | 'appended' | 'newest-redone' | 'replayed';
+
+/** The running state just before the newest session's step. */
+interface StepState {
+	readonly prefix: PrefixAggregate;
+	readonly nextGoal: readonly number[];
+	readonly reached: readonly TierEarned[][];
+}
 
 /**
  * When each achievement and tier was earned, from the history itself: sessions in `started_at` order
@@ -34,8 +41,10 @@ export type EarnedUpdate = 'unchanged' | 'appended' | 'replayed';
  * value only grows as sessions are added, so "reached" never flips back and one pass is enough.
  *
  * Kept between scans: a session that sorts after every held one is one more step of the running
- * prefix (one evaluation); any other change (an older session changed, inserted or removed) replays
- * the prefix from the start, which costs additions only, no re-reading.
+ * prefix (one evaluation), and so is a change to the newest session (Hermes appending to the session
+ * in progress: its step is taken again from the state kept before it); any other change (an older
+ * session changed, inserted or removed) replays the prefix from the start, which costs additions
+ * only, no re-reading.
  */
 export class EarnedDates implements EarnedView {
 	private held = new Map<string, Contribution>();
@@ -47,6 +56,7 @@ export class EarnedDates implements EarnedView {
 	private readonly days = new Map<string, number>();
 	private activityCache: HistoryActivity | undefined;
 	private readonly byId = new Map(catalog.map((entry, index) => [entry.id, index]));
+	private beforeNewest: StepState | undefined;
 
 	/** Brings the result up to date with exactly these sessions (compared by contribution identity). */
 	update(sessions: ReadonlyMap<string, { readonly contribution: Contribution }>): EarnedUpdate {
@@ -70,10 +80,21 @@ export class EarnedDates implements EarnedView {
 		this.activityCache = undefined;
 		added.sort(historyOrder);
 		const last = this.order.at(-1);
+		const newest = replaced[0];
+		if (added.length === 0 && !removed && replaced.length === 1 && newest !== undefined && last !== undefined
+			&& newest.session_id === last.session_id && newest.started_at === last.started_at && this.beforeNewest !== undefined) {
+			this.release(last);
+			this.hold(newest);
+			this.order[this.order.length - 1] = newest;
+			this.restore(this.beforeNewest);
+			this.step(newest);
+			return 'newest-redone';
+		}
 		if (replaced.length === 0 && !removed && (last === undefined || historyOrder(last, added[0]!) < 0)) {
 			for (const contribution of added) {
 				this.hold(contribution);
 				this.order.push(contribution);
+				this.beforeNewest = this.state();
 				this.step(contribution);
 			}
 			return 'appended';
@@ -122,9 +143,23 @@ export class EarnedDates implements EarnedView {
 		this.prefix = new PrefixAggregate();
 		this.nextGoal.fill(0);
 		this.reached = catalog.map(() => []);
-		for (const contribution of this.order) {
+		this.beforeNewest = undefined;
+		this.order.forEach((contribution, index) => {
+			if (index === this.order.length - 1) {
+				this.beforeNewest = this.state();
+			}
 			this.step(contribution);
-		}
+		});
+	}
+
+	private state(): StepState {
+		return { prefix: this.prefix.clone(), nextGoal: [...this.nextGoal], reached: [...this.reached] };
+	}
+
+	private restore(state: StepState): void {
+		this.prefix = state.prefix.clone();
+		this.nextGoal = [...state.nextGoal];
+		this.reached = [...state.reached];
 	}
 
 	/** One more session on the running prefix: records every goal it reaches. */

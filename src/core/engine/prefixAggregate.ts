@@ -29,6 +29,15 @@ export class PrefixAggregate {
 	private readonly modelNames = new Set<string>();
 	private readonly providers = new Set<string>();
 
+	/** An independent copy, to go back to (see EarnedDates: the newest session changing). */
+	clone(): PrefixAggregate {
+		const copy = new PrefixAggregate();
+		copy.numbers.set(this.numbers);
+		this.modelNames.forEach((name) => copy.modelNames.add(name));
+		this.providers.forEach((name) => copy.providers.add(name));
+		return copy;
+	}
+
 	/** The value in a slot from `metricSlot` (0 for -1). */
 	at(metricSlot: number): number {
 		return metricSlot < 0 ? 0 : this.numbers[metricSlot]!;
