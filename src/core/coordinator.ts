@@ -284,8 +284,12 @@ export class ScanCoordinator implements AchievementsService {
 				},
 			});
 			this.unsaved = result.unsaved;
-			void result.persisted.then((unsaved) => {
+			void result.persisted.then(({ unsaved, written }) => {
 				release();
+				if (written !== null) {
+					// What is in the file now is what this process holds: no need to read it back.
+					this.lastRead = { stamp: written.stamp, snapshot: result.snapshot, sourceToken: written.sourceToken };
+				}
 				if (unsaved !== this.unsaved) {
 					this.unsaved = unsaved;
 					this.fireChange();

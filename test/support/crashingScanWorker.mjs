@@ -11,6 +11,6 @@ parentPort.on('message', (message) => {
 	}
 	setTimeout(() => {
 		parentPort.postMessage({ type: 'scanned', requestId: message.requestId, snapshot: { scan_id: `answer-${message.requestId}` }, unsaved: null });
-		parentPort.postMessage({ type: 'persisted', requestId: message.requestId, unsaved: null });
+		parentPort.postMessage({ type: 'persisted', requestId: message.requestId, unsaved: null, written: null });
 	}, answerDelayMs);
 });

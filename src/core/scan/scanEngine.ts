@@ -24,6 +24,7 @@ import { guardedReadBytes, SessionReadGuard } from './sessionReadGuard.ts';
 import type { FatalRead } from './sessionReadGuard.ts';
 import { minSessionsForGroupedKeys, readSessions } from './sessionReaders.ts';
 import type { ReaderPool, SessionRead, SessionSkipped } from './sessionReaders.ts';
+import type { WrittenSnapshot } from './workerProtocol.ts';
 
 /** Bump whenever the analysis or aggregation changes what a session contributes: checkpoints are rebuilt. */
 export const engineVersion = '1';
@@ -99,6 +100,7 @@ export class ScanEngine {
 	private lastContentCheck = -Infinity;
 	private readonly contentCheckEveryMs: number;
 	private readonly readers: ReaderPool | undefined;
+	private written: WrittenSnapshot | null = null;
 	private checkpointDirty = false;
 	private checkpointTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -172,6 +174,11 @@ export class ScanEngine {
 		this.unlockProblem = null;
 		this.lastSnapshot = undefined;
 		return backup;
+	}
+
+	/** The snapshot file the last scan wrote (null when it could not). */
+	writtenSnapshot(): WrittenSnapshot | null {
+		return this.written;
 	}
 
 	/** What could not be written in the last scan, in one sentence (null when everything was). */
@@ -408,9 +415,12 @@ export class ScanEngine {
 		} else if (changed) {
 			this.scheduleCheckpoint();
 		}
+		this.written = null;
 		try {
 			// The unlock files' part is taken after our own write of them: the snapshot reflects them as they are now.
-			await saveSnapshot(this.paths.snapshot, snapshot, `${stamp}#${unlockFilesStamp(this.paths)}`);
+			const sourceToken = `${stamp}#${unlockFilesStamp(this.paths)}`;
+			await saveSnapshot(this.paths.snapshot, snapshot, sourceToken);
+			this.written = { stamp: fileStamp(this.paths.snapshot), sourceToken };
 		} catch (error) {
 			this.fileProblem = unsavedSentence(this.paths.dir, error, 'the results');
 		}

@@ -44,7 +44,7 @@ function serveScans(port: MessagePort, data: WorkerData): void {
 							post({ type: 'scanned', requestId, snapshot, unsaved });
 						},
 					});
-					post({ type: 'persisted', requestId, unsaved: engine.unsaved() });
+					post({ type: 'persisted', requestId, unsaved: engine.unsaved(), written: engine.writtenSnapshot() });
 					break;
 				case 'flush':
 					await engine.flushCheckpoint();
@@ -56,7 +56,7 @@ function serveScans(port: MessagePort, data: WorkerData): void {
 			}
 		} catch (error) {
 			const reason = errorMessage(error);
-			post(delivered ? { type: 'persisted', requestId, unsaved: reason } : { type: 'failed', requestId, error: reason });
+			post(delivered ? { type: 'persisted', requestId, unsaved: reason, written: null } : { type: 'failed', requestId, error: reason });
 		}
 	}
 }

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Snapshot } from '../model.ts';
-import type { FromWorker, ToWorker, WorkerData } from './workerProtocol.ts';
+import type { FromWorker, ToWorker, WorkerData, WrittenSnapshot } from './workerProtocol.ts';
 
 export interface ScanListeners {
 	onProgress(done: number, total: number): void;
@@ -12,8 +12,15 @@ export interface ScanResult {
 	readonly snapshot: Snapshot;
 	/** What could not be saved so far (null: everything was). */
 	readonly unsaved: string | null;
-	/** Settles once the scan's files are written, with what could not be saved (null: everything). */
-	readonly persisted: Promise<string | null>;
+	/** Settles once the scan's files are written. */
+	readonly persisted: Promise<Persisted>;
+}
+
+export interface Persisted {
+	/** What could not be saved (null: everything was). */
+	readonly unsaved: string | null;
+	/** The snapshot file as the scan left it (null: not written). */
+	readonly written: WrittenSnapshot | null;
 }
 
 interface Pending {
@@ -23,7 +30,7 @@ interface Pending {
 	readonly reject: (error: Error) => void;
 	readonly listeners?: ScanListeners;
 	/** A scan request stays pending after its result until its files are written. */
-	persisted?: (unsaved: string | null) => void;
+	persisted?: (outcome: Persisted) => void;
 }
 
 /** The worker ended while requests were in flight (out of memory, or an uncaught error). */
@@ -72,8 +79,8 @@ export class ScanWorkerClient {
 	}
 
 	private async scanOnce(full: boolean, listeners: ScanListeners): Promise<ScanResult> {
-		let persistedResolve!: (unsaved: string | null) => void;
-		const persisted = new Promise<string | null>((resolve) => (persistedResolve = resolve));
+		let persistedResolve!: (outcome: Persisted) => void;
+		const persisted = new Promise<Persisted>((resolve) => (persistedResolve = resolve));
 		const answer = await this.send({ type: 'scan', requestId: this.nextRequestId++, full }, listeners, persistedResolve);
 		if (answer.type !== 'scanned') {
 			throw new Error(`Unexpected answer from the scan worker: ${answer.type}`);
@@ -106,9 +113,9 @@ export class ScanWorkerClient {
 		this.failAll(new Error('The scan was cancelled.'));
 	}
 
-	private send(message: ToWorker, listeners?: ScanListeners, persisted?: (unsaved: string | null) => void): Promise<FromWorker> {
+	private send(message: ToWorker, listeners?: ScanListeners, persisted?: (outcome: Persisted) => void): Promise<FromWorker> {
 		if (this.disposed) {
-			persisted?.('The scan was cancelled.');
+			persisted?.({ unsaved: 'The scan was cancelled.', written: null });
 			return Promise.reject(new Error('The scan was cancelled.'));
 		}
 		const worker = this.ensureWorker();
@@ -151,14 +158,14 @@ export class ScanWorkerClient {
 			case 'failed':
 				this.pending.delete(message.requestId);
 				pending.reject(new Error(message.error));
-				pending.persisted?.(message.error);
+				pending.persisted?.({ unsaved: message.error, written: null });
 				return;
 			case 'scanned':
 				pending.resolve(message);
 				return;
 			case 'persisted':
 				this.pending.delete(message.requestId);
-				pending.persisted?.(message.unsaved);
+				pending.persisted?.({ unsaved: message.unsaved, written: message.written });
 				return;
 			case 'historyReset':
 			case 'flushed':
@@ -186,7 +193,7 @@ export class ScanWorkerClient {
 				this.pending.delete(requestId);
 				// A scan whose result was already handed over only loses its write; rejecting then is a no-op.
 				pending.reject(error);
-				pending.persisted?.(error.message);
+				pending.persisted?.({ unsaved: error.message, written: null });
 			}
 		}
 	}

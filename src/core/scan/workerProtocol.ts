@@ -9,6 +9,12 @@ export interface WorkerData {
 	readonly threads: number;
 }
 
+/** The snapshot file a scan wrote: its file stamp and the source token inside it. */
+export interface WrittenSnapshot {
+	readonly stamp: string;
+	readonly sourceToken: string;
+}
+
 /** Coordinator → worker. Each request carries an id its answer repeats. */
 export type ToWorker =
 	| { readonly type: 'scan'; readonly requestId: number; readonly full: boolean }
@@ -22,8 +28,12 @@ export type FromWorker =
 	| { readonly type: 'partial'; readonly requestId: number; readonly snapshot: Snapshot }
 	/** The result, before it is written; `unsaved`: what could not be saved so far (null: everything). */
 	| { readonly type: 'scanned'; readonly requestId: number; readonly snapshot: Snapshot; readonly unsaved: string | null }
-	/** The scan's files are written (or could not be: `unsaved` says what and why). Ends a scan request. */
-	| { readonly type: 'persisted'; readonly requestId: number; readonly unsaved: string | null }
+	/**
+	 * The scan's files are written (or could not be: `unsaved` says what and why); `written`: the
+	 * snapshot file as it was left, so the coordinator need not read back what it already holds.
+	 * Ends a scan request.
+	 */
+	| { readonly type: 'persisted'; readonly requestId: number; readonly unsaved: string | null; readonly written: WrittenSnapshot | null }
 	| { readonly type: 'historyReset'; readonly requestId: number; readonly backupPath: string }
 	| { readonly type: 'failed'; readonly requestId: number; readonly error: string }
 	/** Everything before it is written (or could not be: `unsaved` says what and why). */

@@ -23,9 +23,9 @@ describe('ScanWorkerClient when its worker crashes', () => {
 			retry = client.scan(false, quiet);
 		});
 		assert.ok(retry);
-		const result = await retry as { snapshot: { scan_id: string }; persisted: Promise<string | null> };
+		const result = await retry as { snapshot: { scan_id: string }; persisted: Promise<{ unsaved: string | null }> };
 		assert.match(result.snapshot.scan_id, /^answer-/);
-		assert.equal(await result.persisted, null, 'its files are reported written, not failed by the old worker');
+		assert.equal((await result.persisted).unsaved, null, 'its files are reported written, not failed by the old worker');
 	});
 
 	it('still fails every open request when it is disposed', async () => {
