@@ -124,14 +124,19 @@ function applyRandomChange(editor: HistoryEditor, rng: SeededRandom, tag: string
 	}
 }
 
+/** The twenty smallest sessions keep many from-scratch scans fast; every kind of change still applies. */
+function smallParityHome(): string {
+	const home = unpackParityHome('seed7-s100-v17');
+	new HistoryEditor(home).keepSmallest(20);
+	return home;
+}
+
 describe('incremental scan (property test)', function () {
 	this.timeout(120_000);
 	let home: string;
 
 	beforeEach(() => {
-		home = unpackParityHome('seed7-s100-v17');
-		// The twenty smallest sessions keep 75 from-scratch scans fast; every kind of change still applies.
-		new HistoryEditor(home).keepSmallest(20);
+		home = smallParityHome();
 	});
 
 	afterEach(() => {
@@ -273,8 +278,7 @@ describe('incremental scan: edits in place', function () {
 	let home: string;
 
 	beforeEach(() => {
-		home = unpackParityHome('seed7-s100-v17');
-		new HistoryEditor(home).keepSmallest(20);
+		home = smallParityHome();
 	});
 
 	afterEach(() => {
