@@ -404,15 +404,13 @@ export class ScanCoordinator implements AchievementsService {
 
 	/** Reads the persisted snapshot once, so a restart serves the last result without scanning. */
 	private load(): Promise<void> {
-		this.loaded ??= loadSnapshot(this.paths.snapshot).then(
-			({ snapshot }) => {
-				if (snapshot && !this.good && snapshot.home === this.options.home && !snapshot.partial) {
-					this.good = snapshot;
-					this.fireChange();
-				}
-			},
-			() => undefined,
-		);
+		// Through the same cache as the refreshes, so the first refresh does not parse the file again.
+		this.loaded ??= this.readSnapshotFile().then(({ snapshot }) => {
+			if (snapshot && !this.good && snapshot.home === this.options.home && !snapshot.partial) {
+				this.good = snapshot;
+				this.fireChange();
+			}
+		});
 		return this.loaded;
 	}
 

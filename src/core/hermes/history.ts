@@ -107,7 +107,8 @@ class HomeHistory implements HermesHistory {
 	}
 
 	changeToken(): string {
-		const parts = [statToken(join(this.home, 'state.db')), statToken(join(this.home, 'state.db-wal')), statToken(this.sessionsDir)];
+		// An empty -wal (our own read-only open creates one) holds nothing: it is no change.
+		const parts = [statToken(join(this.home, 'state.db')), statToken(join(this.home, 'state.db-wal'), { emptyIsMissing: true }), statToken(this.sessionsDir)];
 		for (const file of this.legacyById.values()) {
 			parts.push(statToken(file.path));
 		}

@@ -271,7 +271,7 @@ export class ScanEngine {
 		}
 		this.dropUnlisted(sessions, changed);
 		const keys = changed.length >= minSessionsForGroupedKeys ? history.contentKeys() : undefined;
-		const { toRead, big } = this.screen(history, changed, keys);
+		const { toRead, big, sizes } = this.screen(history, changed, keys);
 		const cold = !this.lastSnapshot && mode === 'full';
 		let lastProgress = 0;
 		let lastPartial = performance.now();
@@ -294,7 +294,7 @@ export class ScanEngine {
 				lastSaved = now;
 				void this.writeCheckpoint();
 			}
-		}, { keys, readsHere: (session) => big.has(session.id), read: (session, contentKey) => this.readGuarded(history, session, contentKey) });
+		}, { keys, readsHere: (session) => big.has(session.id), read: (session, contentKey) => this.readGuarded(history, session, contentKey, sizes.get(session.id) ?? 0) });
 		callbacks.onProgress?.(toRead.length, toRead.length);
 		return { rescanned: changed.length, total: sessions.length };
 	}
@@ -328,8 +328,10 @@ export class ScanEngine {
 		const fatalReads: ReadonlyMap<string, FatalRead> = changed.length > 0 ? this.readGuard.fatalReads() : new Map();
 		const toRead: SessionInfo[] = [];
 		const big = new Set<string>();
+		const sizes = new Map<string, number>();
 		for (const session of changed) {
 			const bytes = keys !== undefined && session.origin === 'state.db' ? contentKeyBytes(keys.get(session.id)) : history.storedBytes(session);
+			sizes.set(session.id, bytes);
 			const fatal = fatalReads.get(session.id);
 			const reason = bytes > sessionByteBudget ? tooLargeReason(bytes) : fatal !== undefined && bytes >= fatal.bytes ? fatalReason : null;
 			if (reason !== null) {
@@ -341,12 +343,12 @@ export class ScanEngine {
 				big.add(session.id);
 			}
 		}
-		return { toRead, big };
+		return { toRead, big, sizes };
 	}
 
 	/** One session read on this thread; one that grows past the budget while read is left out. */
-	private readGuarded(history: HermesHistory, session: SessionInfo, contentKey: string | null): SessionRead | SessionSkipped {
-		this.readGuard.reading(session.id, history.storedBytes(session));
+	private readGuarded(history: HermesHistory, session: SessionInfo, contentKey: string | null, bytes: number): SessionRead | SessionSkipped {
+		this.readGuard.reading(session.id, bytes);
 		try {
 			return { contentKey, contribution: analyzeSession(session, history.readMessages(session)) };
 		} catch (error) {

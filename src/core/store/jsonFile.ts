@@ -194,11 +194,18 @@ async function pruneBackups(path: string, marker: string, keep: number): Promise
 	}
 }
 
+/** When each path was last swept: a temporary file takes `staleTempAgeMs` to go stale, so sooner finds nothing new. */
+const lastSweeps = new Map<string, number>();
+
 /** A writer killed between creating and renaming its temporary file leaves it behind. */
 async function sweepStaleTemps(path: string): Promise<void> {
+	const now = Date.now();
+	if (now - (lastSweeps.get(path) ?? -Infinity) < staleTempAgeMs) {
+		return;
+	}
+	lastSweeps.set(path, now);
 	const prefix = basename(path) + '.';
 	const names = await readdir(dirname(path)).catch(() => [] as string[]);
-	const now = Date.now();
 	for (const name of names) {
 		if (!name.startsWith(prefix) || !/^\d+\.[0-9a-f]+\.tmp$/.test(name.slice(prefix.length))) {
 			continue;
