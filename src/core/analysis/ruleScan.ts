@@ -1,14 +1,15 @@
 /**
  * Runs many reference rules in one pass over a text. Every match of every rule starts with one of
- * a few literals (see `literalPrefixes`); one combined regex finds each place where any of them
- * occurs, and only there is each rule tried, alternative by alternative in the rule's own order,
+ * a few literals (see `literalPrefixes`); one loop over the text's folded characters finds each
+ * place where any of them may start (a table of their first three characters), and only where one
+ * does is each rule tried, alternative by alternative in the rule's own order,
  * exactly as Python's `re` tries them at that start. Each rule keeps its own scan position, so a
  * rule's count is its own non-overlapping `findall`, whatever the other rules match.
  */
 import { foldCode } from './caseFold.ts';
 import { literalPrefixes } from './literalPrefixes.ts';
 import { isBoundary } from './pyWord.ts';
-import { compileStickyAlternatives, parsePyPattern, translatePyRegex } from './pyRegex.ts';
+import { compileStickyAlternatives, parsePyPattern } from './pyRegex.ts';
 
 /**
  * What a rule yields: `count` = `len(re.findall(P, text))`; `exists` = 1 if `re.search(P, text)`
@@ -51,12 +52,16 @@ interface Anchor {
 
 export interface ScanPlan {
 	readonly rules: readonly ScanRule[];
-	/** Finds where an anchor starts, in text without the characters of `specialFolds`. */
-	readonly finder: RegExp;
-	/** The same with Python's non-ASCII folds spelled out; several times slower in V8. */
-	readonly foldingFinder: RegExp;
-	/** Anchors by their first two folded characters (`first * 128 + second`). */
-	readonly buckets: readonly (readonly Anchor[] | undefined)[];
+	/**
+	 * By the folded codes of three characters (`first << 14 | second << 7 | third`), which entry of
+	 * `buckets` holds the anchors that may start with them, 0 for none. An anchor of two characters
+	 * is under every third one; 0 stands for the end of the text or a character past ASCII. One
+	 * loop through this table is several times faster than V8's regex over the alternation of all
+	 * anchors (irregexp has no multi-literal search).
+	 */
+	readonly bucketOf: Uint8Array;
+	/** Anchors, longest first (the first one that matches is the longest one); entry 0 is empty. */
+	readonly buckets: readonly (readonly Anchor[])[];
 }
 
 export interface ScanResult {
@@ -85,34 +90,44 @@ export function compileScanPlan(rules: readonly ScanRule[]): ScanPlan {
 			});
 		});
 	});
-	const buckets: Anchor[][] = [];
 	for (const anchor of anchors.values()) {
 		for (const other of anchors.values()) {
 			if (anchor.folded.startsWith(other.folded)) anchor.usesHere.push(...other.uses);
 		}
 		anchor.usesHere.sort(byRuleThenPriority);
-		const key = anchor.folded.charCodeAt(0) * 128 + anchor.folded.charCodeAt(1);
-		(buckets[key] ??= []).push(anchor);
 	}
-	// Longest first: the first anchor that matches is the longest one.
-	for (const bucket of buckets) bucket?.sort((a, b) => b.folded.length - a.folded.length);
-	// Finding where some anchor starts needs only the anchors no other one is a prefix of.
-	const keys = [...anchors.keys()];
-	const minimal = keys.filter((key) => !keys.some((other) => other !== key && key.startsWith(other)));
-	const alternation = minimal.sort().map((key) => key.replace(/[^A-Za-z0-9]/g, '\\$&')).join('|');
-	const folding = translatePyRegex(alternation, { ignoreCase: true }, 'flag');
-	if (folding.flags !== 'i') throw new Error('The anchor finder must need only the i flag');
-	// Without the u flag, the i flag matches an ASCII letter only to its two ASCII cases.
-	return {
-		rules,
-		finder: new RegExp(`(?=${alternation})[^]`, 'gi'),
-		foldingFinder: new RegExp(`(?=${folding.source})[^]`, 'gi'),
-		buckets,
-	};
+	return { rules, ...bucketsByFirstThree([...anchors.values()]) };
 }
 
-/** The non-ASCII characters that Python's re.I matches to an ASCII letter (see `foldCode`). */
-const specialFolds = /[\u0130\u0131\u017f\u212a]/;
+function bucketsByFirstThree(anchors: readonly Anchor[]): Pick<ScanPlan, 'bucketOf' | 'buckets'> {
+	const byKey = new Map<number, Anchor[]>();
+	for (const anchor of anchors) {
+		const { folded } = anchor;
+		const head = (folded.charCodeAt(0) << 14) | (folded.charCodeAt(1) << 7);
+		if (folded.length > 2 && folded.charCodeAt(2) === 0) {
+			throw new Error('An anchor\'s third character cannot be NUL: 0 stands for the end of the text');
+		}
+		const thirds = folded.length === 2 ? Array.from({ length: 128 }, (_, code) => code) : [folded.charCodeAt(2)];
+		for (const third of thirds) {
+			const bucket = byKey.get(head | third) ?? [];
+			byKey.set(head | third, [...bucket, anchor].sort((a, b) => b.folded.length - a.folded.length));
+		}
+	}
+	// Keys with the same anchors share one entry, so the entries fit in a byte.
+	const entries = new Map<string, number>();
+	const buckets: Anchor[][] = [[]];
+	const bucketOf = new Uint8Array(1 << 21);
+	for (const [key, bucket] of byKey) {
+		const name = bucket.map((anchor) => anchor.folded).join('\0');
+		let entry = entries.get(name);
+		if (entry === undefined) {
+			entries.set(name, entry = buckets.push(bucket) - 1);
+		}
+		if (entry > 0xff) throw new Error('Too many anchor buckets for a byte');
+		bucketOf[key] = entry;
+	}
+	return { bucketOf, buckets };
+}
 
 const noUses: readonly AnchorUse[] = [];
 
@@ -121,21 +136,24 @@ const byRuleThenPriority = (a: AnchorUse, b: AnchorUse): number =>
 
 /** `messageStarts`: where each joined message starts in `text` (only `messages` rules need it). */
 export function runScanPlan(plan: ScanPlan, text: string, messageStarts: readonly number[] = [0]): ScanResult {
-	const { rules, buckets } = plan;
-	const finder = specialFolds.test(text) ? plan.foldingFinder : plan.finder;
+	const { rules, buckets, bucketOf } = plan;
 	const values = rules.map(() => 0);
 	const spans = rules.map((): number[] => []);
 	// count: where the rule's next search starts; messages: the last message it matched.
 	const resume = rules.map(() => -1);
 	let message = 0;
-	finder.lastIndex = 0;
-	// The finder matches the one character where an anchor starts, so the next search starts after it.
-	while (finder.test(text)) {
-		const start = finder.lastIndex - 1;
-		const bucket = buckets[foldCode(text.charCodeAt(start)) * 128 + foldCode(text.charCodeAt(start + 1))];
-		if (bucket === undefined) continue;
+	const length = text.length;
+	// The folded codes at start, start + 1 and start + 2 (an anchor has at least two characters).
+	let first = length > 0 ? foldCode(text.charCodeAt(0)) : 0;
+	let second = length > 1 ? foldCode(text.charCodeAt(1)) : 0;
+	for (let start = 0; start + 1 < length; start++) {
+		const third = start + 2 < length ? foldCode(text.charCodeAt(start + 2)) : 0;
+		const entry = (first | second) < 0x80 ? bucketOf[(first << 14) | (second << 7) | (third < 0x80 ? third : 0)]! : 0;
+		first = second;
+		second = third;
+		if (entry === 0) continue;
 		let found: readonly AnchorUse[] = noUses;
-		for (const anchor of bucket) {
+		for (const anchor of buckets[entry]!) {
 			if (startsWithFolded(text, start, anchor.folded)) {
 				found = anchor.usesHere;
 				break;
