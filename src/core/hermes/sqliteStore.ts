@@ -72,6 +72,7 @@ export class SqliteStore {
 	private maxRowidStatement: StatementSync | null = null;
 	private newerStatement: StatementSync | null = null;
 	private orderStatement: StatementSync | null = null;
+	private messages: { readonly limit: number; readonly statement: StatementSync } | undefined;
 	/** Whether the last listing saw any sessions row or message move (see `listingMoved`). */
 	private lastListingMoved = true;
 	/** `PRAGMA schema_version` when the schema was read: a migration since makes this store outdated. */
@@ -326,28 +327,22 @@ export class SqliteStore {
 			return;
 		}
 		const limit = Math.floor(byteLimit);
-		const cells = readColumns.map((name) => {
-			const column = columnOf(schema, name);
-			return `CASE WHEN octet_length(${column}) <= ${limit} THEN ${column} END AS ${name}`;
-		});
-		const size = readColumns.map((name) => `COALESCE(octet_length(${columnOf(schema, name)}), 0)`).join(' + ');
-		const order = schema.messages.has('active') ? 'id' : `${columnOf(schema, 'timestamp')}, id`;
-		const sql = `SELECT ${cells.join(', ')}, ${size} AS bytes FROM messages WHERE session_id = ?${activeFilter(schema)} ORDER BY ${order}`;
 		let iterator: Iterator<unknown> | null = null;
 		let bytes = 0;
 		try {
 			const first = withSqliteRetry(() => {
 				iterator?.return?.();
-				iterator = this.db.prepare(sql).iterate(sessionId);
+				iterator = this.messagesStatement(schema, limit).iterate(sessionId);
 				return iterator.next();
 			});
 			for (let step = first; step.done !== true; step = (iterator as unknown as Iterator<unknown>).next()) {
-				const row = step.value as Row;
-				bytes += Number(row.bytes);
+				// Arrays, not row objects: cheaper to build, in `readColumns` order, then the size.
+				const [role, content, toolCalls, toolName, rowBytes] = step.value as unknown[];
+				bytes += Number(rowBytes);
 				if (bytes > limit) {
 					throw new SessionTooLarge(sessionId, bytes, limit);
 				}
-				yield toMessage(row);
+				yield { role: cellText(role), content: decodeContent(content), toolCalls: decodeToolCalls(toolCalls), toolName: cellText(toolName) };
 			}
 		} catch (error) {
 			if (error instanceof SessionTooLarge) {
@@ -357,6 +352,22 @@ export class SqliteStore {
 		} finally {
 			(iterator as Iterator<unknown> | null)?.return?.();
 		}
+	}
+
+	/** One statement per byte limit (in practice one per store), kept: a scan reads thousands of sessions. */
+	private messagesStatement(schema: Schema, limit: number): StatementSync {
+		if (this.messages?.limit !== limit) {
+			const cells = readColumns.map((name) => {
+				const column = columnOf(schema, name);
+				return `CASE WHEN octet_length(${column}) <= ${limit} THEN ${column} END`;
+			});
+			const size = readColumns.map((name) => `COALESCE(octet_length(${columnOf(schema, name)}), 0)`).join(' + ');
+			const order = schema.messages.has('active') ? 'id' : `${columnOf(schema, 'timestamp')}, id`;
+			const statement = this.db.prepare(`SELECT ${cells.join(', ')}, ${size} FROM messages WHERE session_id = ?${activeFilter(schema)} ORDER BY ${order}`);
+			statement.setReturnArrays(true);
+			this.messages = { limit, statement };
+		}
+		return this.messages.statement;
 	}
 
 	close(): void {
@@ -550,15 +561,6 @@ function toStoreSession(id: string, row: Row, title: string, counts: string): St
 	const lastActive = sanitizeEpoch(row.max_ts) ?? startedAt;
 	const parts = [title, model, source, String(row.started_at), String(row.max_ts), String(row.message_count), String(row.tool_call_count), String(row.rewind_count), counts];
 	return { id, title, model, source, startedAt, lastActive, fingerprint: fingerprintOf(parts), origin: 'state.db' };
-}
-
-function toMessage(row: Row): HermesMessage {
-	return {
-		role: cellText(row.role),
-		content: decodeContent(row.content),
-		toolCalls: decodeToolCalls(row.tool_calls),
-		toolName: cellText(row.tool_name),
-	};
 }
 
 /** The stored message text and tool calls a content key counts, in bytes (0 for no key). */

@@ -10,6 +10,11 @@ export type { SessionRead, SessionSkipped } from './readerProtocol.ts';
 const minSessionsForHelpers = 64;
 /** Sessions handed out at a time: small enough to balance, large enough to keep messages few. */
 const chunkSize = 8;
+/**
+ * Chunks a helper holds at once: while it reads one, the next waits in its inbox, so it never
+ * idles until this thread, busy reading a chunk of its own, gets round to answering it.
+ */
+const chunksInFlight = 2;
 /** From this many sessions on, one grouped pass for the content keys beats one query per session. */
 export const minSessionsForGroupedKeys = 200;
 
@@ -113,8 +118,8 @@ export async function readSessions(
 
 interface Helper {
 	readonly worker: Worker;
-	/** The chunk it is reading, put back in the queue if it dies. */
-	busy: number[] | undefined;
+	/** The chunks it holds, oldest first, put back in the queue if it dies. */
+	readonly busy: number[][];
 	answered: (() => void) | undefined;
 }
 
@@ -131,11 +136,11 @@ function startHelper(
 		workerData: { role: 'reader', home: pool.home } satisfies ReaderData,
 		resourceLimits: { maxOldGenerationSizeMb: 512 },
 	});
-	const helper: Helper = { worker, busy: undefined, answered: undefined };
+	const helper: Helper = { worker, busy: [], answered: undefined };
 	const next = (): void => {
 		const chunk = queue.shift();
-		helper.busy = chunk;
 		if (chunk !== undefined) {
+			helper.busy.push(chunk);
 			const chunkSessions = chunk.map((i) => sessions[i]!);
 			worker.postMessage({ type: 'read', indexes: chunk, sessions: chunkSessions, contentKeys: chunkSessions.map(keyOf) } satisfies ToReader);
 		}
@@ -146,6 +151,7 @@ function startHelper(
 		answered?.();
 	};
 	worker.on('message', (message: FromReader) => {
+		helper.busy.shift();
 		if (message.type === 'failed') {
 			fail(new Error(message.error));
 		} else {
@@ -155,17 +161,16 @@ function startHelper(
 		next();
 		wake();
 	});
-	// A helper that dies (out of memory, say) gives its chunk back; this thread reads it.
+	// A helper that dies (out of memory, say) gives its chunks back; this thread reads them.
 	const died = (): void => {
-		if (helper.busy !== undefined) {
-			queue.unshift(helper.busy);
-			helper.busy = undefined;
-		}
+		queue.unshift(...helper.busy.splice(0));
 		wake();
 	};
 	worker.on('error', died);
 	worker.on('exit', died);
-	worker.once('online', next);
+	worker.once('online', () => {
+		for (let i = 0; i < chunksInFlight; i++) next();
+	});
 	return helper;
 }
 
