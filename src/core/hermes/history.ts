@@ -6,6 +6,7 @@ import { type LegacyFile, type LegacySummary, readLegacyMessages, scanLegacyFile
 import { fingerprintOf } from './fingerprint.ts';
 import { fileStamp as statToken } from '../store/fileStamp.ts';
 import { SqliteStore } from './sqliteStore.ts';
+import type { ContentTally } from './contentKey.ts';
 import type { PreviewCache } from './sqliteStore.ts';
 import { renderTranscript } from './transcript.ts';
 import { errorMessage } from '../../shared/errorMessage.ts';
@@ -18,10 +19,11 @@ export interface HermesHistory {
 	/** Every session (state.db rows minus archived/hidden, plus legacy-only sessions), in the reference order, each with its fingerprint. */
 	listSessions(): SessionInfo[];
 	/**
-	 * One session's messages, streamed one row at a time, as the reference reads them. Throws
-	 * `SessionTooLarge` rather than read more than `sessionByteBudget` bytes of one session.
+	 * One session's messages, streamed one row at a time, as the reference reads them. A state.db
+	 * session throws `SessionTooLarge` rather than read more than `byteLimit` bytes (default
+	 * `sessionByteBudget`), and counts the rows it reads into `tally`, their content key.
 	 */
-	readMessages(session: SessionInfo): Iterable<HermesMessage>;
+	readMessages(session: SessionInfo, reading?: { readonly byteLimit?: number; readonly tally?: ContentTally }): Iterable<HermesMessage>;
 	/** What reading a session would take (bytes of stored text), found without reading it. */
 	storedBytes(session: SessionInfo): number;
 	/**
@@ -29,8 +31,6 @@ export interface HermesHistory {
 	 * change with in-place edits that leave every listed column alone. Far dearer than the listing.
 	 */
 	contentKeys(): Map<string, string>;
-	/** One session's content key; null for a legacy file (its size and mtime already cover edits). */
-	contentKey(session: SessionInfo): string | null;
 	/** Whether the last listing saw a sessions row, a session or a message move (false: only the fingerprints can tell). */
 	listingMoved(): boolean;
 	/** Makes the next listing read these sessions (all when omitted) in full, previews included. */
@@ -137,9 +137,9 @@ class HomeHistory implements HermesHistory {
 		return sessions;
 	}
 
-	readMessages(session: SessionInfo): Iterable<HermesMessage> {
+	readMessages(session: SessionInfo, reading: { readonly byteLimit?: number; readonly tally?: ContentTally } = {}): Iterable<HermesMessage> {
 		if (session.origin === 'state.db') {
-			return this.store?.readMessages(session.id) ?? [];
+			return this.store?.readMessages(session.id, reading.byteLimit, reading.tally) ?? [];
 		}
 		const file = this.legacyById.get(session.id);
 		return file === undefined ? [] : readLegacyMessages(file);
@@ -154,10 +154,6 @@ class HomeHistory implements HermesHistory {
 
 	contentKeys(): Map<string, string> {
 		return this.store?.contentKeys() ?? new Map();
-	}
-
-	contentKey(session: SessionInfo): string | null {
-		return session.origin === 'state.db' ? (this.store?.contentKey(session.id) ?? '') : null;
 	}
 
 	listingMoved(): boolean {

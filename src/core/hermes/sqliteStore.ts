@@ -8,6 +8,7 @@ import { busyTimeoutMs, withSqliteRetry } from './sqliteRetry.ts';
 import { sanitizeEpoch } from './epoch.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { SessionTooLarge, sessionByteBudget } from './sessionBudget.ts';
+import { type ContentTally, contentKeyOf } from './contentKey.ts';
 
 /** One `sessions` row as listed, before the legacy files are merged in. */
 export type StoreSession = SessionInfo & { readonly origin: 'state.db' };
@@ -63,7 +64,6 @@ export class SqliteStore {
 	/** Untitled sessions' previews from the last listing; the caller may keep it across opens. */
 	private readonly previews: PreviewCache;
 	private exactCountsSql: string | null = null;
-	private contentKeyStatement: StatementSync | null = null;
 	private listed: Listed | undefined;
 	/** Sessions the next listing reads in full whatever their key says. */
 	private readonly forgotten = new Set<string>();
@@ -258,7 +258,7 @@ export class SqliteStore {
 	}
 
 	/**
-	 * Every session's content key (see `contentKeySql`), one grouped pass over the messages that reads
+	 * Every session's content key (see contentKey.ts), one grouped pass over the messages that reads
 	 * record headers only. Sessions without rows the analysis reads are absent (their key is '').
 	 */
 	contentKeys(): Map<string, string> {
@@ -267,21 +267,11 @@ export class SqliteStore {
 		if (schema === null) {
 			return keys;
 		}
-		const rows = this.readTransaction(() => this.db.prepare(buildContentKeysSql(schema, false)).all() as Row[]);
+		const rows = this.readTransaction(() => this.db.prepare(buildContentKeysSql(schema)).all() as Row[]);
 		for (const row of rows) {
-			keys.set(String(cellText(row.session_id) ?? row.session_id), contentKeyOf(row));
+			keys.set(String(cellText(row.session_id) ?? row.session_id), contentKeyOf(Number(row.n), Number(row.ids), Number(row.content_bytes), Number(row.call_bytes)));
 		}
 		return keys;
-	}
-
-	/** One session's content key, taken before its messages are read (an edit in between only costs a re-read). */
-	contentKey(sessionId: string): string {
-		const schema = this.schema;
-		if (schema === null) {
-			return '';
-		}
-		const row = this.readTransaction(() => (this.contentKeyStatement ??= this.db.prepare(buildContentKeysSql(schema, true))).get(sessionId) as Row | undefined);
-		return row === undefined ? '' : contentKeyOf(row);
 	}
 
 	/** Whether the store has a `sessions` row with this id (archived and hidden ones included). */
@@ -319,9 +309,10 @@ export class SqliteStore {
 	/**
 	 * Throws `SessionTooLarge` once the session's messages add up to more than `byteLimit` bytes: a
 	 * value over the limit is never fetched at all (its size is checked in the same query, so a
-	 * message that grew after `storedBytes` was asked cannot slip through).
+	 * message that grew after `storedBytes` was asked cannot slip through). `tally` counts the rows
+	 * read into their content key.
 	 */
-	*readMessages(sessionId: string, byteLimit: number = sessionByteBudget): Generator<HermesMessage> {
+	*readMessages(sessionId: string, byteLimit: number = sessionByteBudget, tally?: ContentTally): Generator<HermesMessage> {
 		const schema = this.schema;
 		if (schema === null) {
 			return;
@@ -336,12 +327,13 @@ export class SqliteStore {
 				return iterator.next();
 			});
 			for (let step = first; step.done !== true; step = (iterator as unknown as Iterator<unknown>).next()) {
-				// Arrays, not row objects: cheaper to build, in `readColumns` order, then the size.
-				const [role, content, toolCalls, toolName, rowBytes] = step.value as unknown[];
-				bytes += Number(rowBytes);
+				// Arrays, not row objects: cheaper to build. The cells in `readColumns` order, then the sizes.
+				const [role, content, toolCalls, toolName, id, contentBytes, callBytes, otherBytes] = step.value as [unknown, unknown, unknown, unknown, number, number | null, number | null, number];
+				bytes += (contentBytes ?? 0) + (callBytes ?? 0) + otherBytes;
 				if (bytes > limit) {
 					throw new SessionTooLarge(sessionId, bytes, limit);
 				}
+				tally?.add(id, contentBytes, callBytes);
 				yield { role: cellText(role), content: decodeContent(content), toolCalls: decodeToolCalls(toolCalls), toolName: cellText(toolName) };
 			}
 		} catch (error) {
@@ -361,9 +353,10 @@ export class SqliteStore {
 				const column = columnOf(schema, name);
 				return `CASE WHEN octet_length(${column}) <= ${limit} THEN ${column} END`;
 			});
-			const size = readColumns.map((name) => `COALESCE(octet_length(${columnOf(schema, name)}), 0)`).join(' + ');
+			const bytes = (name: string): string => `octet_length(${columnOf(schema, name)})`;
+			const sizes = [bytes('content'), bytes('tool_calls'), `COALESCE(${bytes('role')}, 0) + COALESCE(${bytes('tool_name')}, 0)`];
 			const order = schema.messages.has('active') ? 'id' : `${columnOf(schema, 'timestamp')}, id`;
-			const statement = this.db.prepare(`SELECT ${cells.join(', ')}, ${size} FROM messages WHERE session_id = ?${activeFilter(schema)} ORDER BY ${order}`);
+			const statement = this.db.prepare(`SELECT ${cells.join(', ')}, ${idColumn(schema)}, ${sizes.join(', ')} FROM messages WHERE session_id = ?${activeFilter(schema)} ORDER BY ${order}`);
 			statement.setReturnArrays(true);
 			this.messages = { limit, statement };
 		}
@@ -528,18 +521,15 @@ function buildListingSql(schema: Schema, oneSession = false): string {
  * the byte sizes, restored rewound rows change the count and id sum of the rows the analysis reads.
  * `octet_length` is answered from the record header, so no message text is read.
  */
-function buildContentKeysSql(schema: Schema, oneSession: boolean): string {
+function buildContentKeysSql(schema: Schema): string {
 	const size = (name: string): string => (schema.messages.has(name) ? `TOTAL(octet_length("${name}"))` : '0');
-	const id = schema.messages.has('id') ? '"id"' : 'rowid';
-	const filters = [...(oneSession ? ['session_id = ?'] : []), ...(schema.messages.has('active') ? ['active = 1'] : [])];
-	const where = filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : '';
-	return `SELECT session_id, COUNT(*) AS n, TOTAL(${id}) AS ids, ${size('content')} AS content_bytes, ${size('tool_calls')} AS call_bytes
-		FROM messages${where}${oneSession ? '' : ' GROUP BY session_id'}`;
+	const where = schema.messages.has('active') ? ' WHERE active = 1' : '';
+	return `SELECT session_id, COUNT(*) AS n, TOTAL(${idColumn(schema)}) AS ids, ${size('content')} AS content_bytes, ${size('tool_calls')} AS call_bytes
+		FROM messages${where} GROUP BY session_id`;
 }
 
-function contentKeyOf(row: Row): string {
-	const n = Number(row.n);
-	return n === 0 ? '' : `${n}:${String(row.ids)}:${String(row.content_bytes)}:${String(row.call_bytes)}`;
+function idColumn(schema: Schema): string {
+	return schema.messages.has('id') ? '"id"' : 'rowid';
 }
 
 /** The reference's preview subquery, verbatim apart from the missing-column fallbacks. */
@@ -561,10 +551,4 @@ function toStoreSession(id: string, row: Row, title: string, counts: string): St
 	const lastActive = sanitizeEpoch(row.max_ts) ?? startedAt;
 	const parts = [title, model, source, String(row.started_at), String(row.max_ts), String(row.message_count), String(row.tool_call_count), String(row.rewind_count), counts];
 	return { id, title, model, source, startedAt, lastActive, fingerprint: fingerprintOf(parts), origin: 'state.db' };
-}
-
-/** The stored message text and tool calls a content key counts, in bytes (0 for no key). */
-export function contentKeyBytes(key: string | undefined): number {
-	const [, , content, calls] = (key ?? '').split(':');
-	return (Number(content) || 0) + (Number(calls) || 0);
 }

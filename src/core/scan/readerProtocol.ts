@@ -6,7 +6,7 @@ export interface ReaderData {
 	readonly home: string;
 }
 
-/** One session read and analysed, with its content key taken just before. */
+/** One session read and analysed, with the content key of the rows read. */
 export interface SessionRead {
 	readonly contentKey: string | null;
 	readonly contribution: Contribution;
@@ -18,16 +18,19 @@ export interface SessionSkipped {
 	readonly skipped: SkippedSession;
 }
 
+/** A session too big to read off the scan thread: it is read there, under the read guard. */
+export interface SessionNeedsGuard {
+	readonly needsGuard: true;
+}
+
 /** Scan worker → reader: store sessions to read (`indexes` are the caller's positions, echoed back). */
 export interface ToReader {
 	readonly type: 'read';
 	readonly indexes: readonly number[];
 	readonly sessions: readonly SessionInfo[];
-	/** Each session's content key when the caller took them all at once (undefined: the reader takes it). */
-	readonly contentKeys: readonly (string | null | undefined)[];
 }
 
 /** Reader → scan worker. */
 export type FromReader =
-	| { readonly type: 'read'; readonly indexes: readonly number[]; readonly reads: readonly SessionRead[] }
+	| { readonly type: 'read'; readonly indexes: readonly number[]; readonly reads: readonly (SessionRead | SessionNeedsGuard)[] }
 	| { readonly type: 'failed'; readonly error: string };

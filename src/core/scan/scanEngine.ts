@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { analyzeSession } from '../analysis/analyzeSession.ts';
 import { Aggregate } from '../engine/aggregate.ts';
 import { EarnedDates } from '../engine/earnedDates.ts';
 import { buildSnapshot, evidenceMetric } from '../engine/snapshot.ts';
 import { historyStamp, openHistory } from '../hermes/history.ts';
 import type { HermesHistory } from '../hermes/history.ts';
 import { SessionTooLarge, sessionByteBudget, tooLargeReason } from '../hermes/sessionBudget.ts';
-import { contentKeyBytes } from '../hermes/sqliteStore.ts';
 import type { PreviewCache } from '../hermes/sqliteStore.ts';
 import type { ScanMeta, SessionInfo, SkippedSession, Snapshot } from '../model.ts';
 import { loadCheckpoint, saveCheckpoint } from '../store/checkpointStore.ts';
@@ -22,7 +20,8 @@ import type { UnlockHistory } from '../store/unlockHistory.ts';
 import { unsavedSentence } from '../store/unsaved.ts';
 import { guardedReadBytes, SessionReadGuard } from './sessionReadGuard.ts';
 import type { FatalRead } from './sessionReadGuard.ts';
-import { minSessionsForGroupedKeys, readSessions } from './sessionReaders.ts';
+import { analyzeRead } from './analyzeRead.ts';
+import { readSessions } from './sessionReaders.ts';
 import type { ReaderPool, SessionRead, SessionSkipped } from './sessionReaders.ts';
 import type { WrittenSnapshot } from './workerProtocol.ts';
 
@@ -270,8 +269,7 @@ export class ScanEngine {
 			}
 		}
 		this.dropUnlisted(sessions, changed);
-		const keys = changed.length >= minSessionsForGroupedKeys ? history.contentKeys() : undefined;
-		const { toRead, big, sizes } = this.screen(history, changed, keys);
+		const { toRead, big, sizes } = this.screen(history, changed);
 		const cold = !this.lastSnapshot && mode === 'full';
 		let lastProgress = 0;
 		let lastPartial = performance.now();
@@ -294,7 +292,7 @@ export class ScanEngine {
 				lastSaved = now;
 				void this.writeCheckpoint();
 			}
-		}, { keys, readsHere: (session) => big.has(session.id), read: (session, contentKey) => this.readGuarded(history, session, contentKey, sizes.get(session.id) ?? 0) });
+		}, { readsHere: (session) => big.has(session.id), readGuarded: (session) => this.readGuarded(history, session, sizes.get(session.id)) });
 		callbacks.onProgress?.(toRead.length, toRead.length);
 		return { rescanned: changed.length, total: sessions.length };
 	}
@@ -320,19 +318,24 @@ export class ScanEngine {
 	}
 
 	/**
-	 * Leaves out the sessions that cannot be read within the memory budget (their size is asked
-	 * first, which reads no text) or that ended an earlier scan and have not shrunk since. The big
-	 * ones left are read on this thread, under the guard's marker.
+	 * Leaves out the sessions that cannot be read within the memory budget or that ended an earlier
+	 * scan and have not shrunk since; the big ones left are read on this thread, under the guard's
+	 * marker. Sizes are asked first (which reads no text) only of legacy files and of sessions that
+	 * ended a scan: any other store session finds out while it is read (`readOrdinarySession`).
 	 */
-	private screen(history: HermesHistory, changed: readonly SessionInfo[], keys: ReadonlyMap<string, string> | undefined) {
+	private screen(history: HermesHistory, changed: readonly SessionInfo[]) {
 		const fatalReads: ReadonlyMap<string, FatalRead> = changed.length > 0 ? this.readGuard.fatalReads() : new Map();
 		const toRead: SessionInfo[] = [];
 		const big = new Set<string>();
 		const sizes = new Map<string, number>();
 		for (const session of changed) {
-			const bytes = keys !== undefined && session.origin === 'state.db' ? contentKeyBytes(keys.get(session.id)) : history.storedBytes(session);
-			sizes.set(session.id, bytes);
 			const fatal = fatalReads.get(session.id);
+			if (session.origin === 'state.db' && fatal === undefined) {
+				toRead.push(session);
+				continue;
+			}
+			const bytes = history.storedBytes(session);
+			sizes.set(session.id, bytes);
 			const reason = bytes > sessionByteBudget ? tooLargeReason(bytes) : fatal !== undefined && bytes >= fatal.bytes ? fatalReason : null;
 			if (reason !== null) {
 				this.take(session, { contentKey: null, skipped: { session_id: session.id, title: session.title, reason } });
@@ -346,14 +349,22 @@ export class ScanEngine {
 		return { toRead, big, sizes };
 	}
 
-	/** One session read on this thread; one that grows past the budget while read is left out. */
-	private readGuarded(history: HermesHistory, session: SessionInfo, contentKey: string | null, bytes: number): SessionRead | SessionSkipped {
+	/**
+	 * One big session read on this thread (`bytes`: its size when screened). One over the budget is
+	 * left out unread, and so is one that grows past it while read.
+	 */
+	private readGuarded(history: HermesHistory, session: SessionInfo, screenedBytes: number | undefined): SessionRead | SessionSkipped {
+		const bytes = screenedBytes ?? history.storedBytes(session);
+		const tooLarge = (size: number): SessionSkipped => ({ contentKey: null, skipped: { session_id: session.id, title: session.title, reason: tooLargeReason(size) } });
+		if (bytes > sessionByteBudget) {
+			return tooLarge(bytes);
+		}
 		this.readGuard.reading(session.id, bytes);
 		try {
-			return { contentKey, contribution: analyzeSession(session, history.readMessages(session)) };
+			return analyzeRead(session, (tally) => history.readMessages(session, { tally }));
 		} catch (error) {
 			if (error instanceof SessionTooLarge) {
-				return { contentKey, skipped: { session_id: session.id, title: session.title, reason: tooLargeReason(error.bytes) } };
+				return tooLarge(error.bytes);
 			}
 			throw error;
 		} finally {

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { analyzeSession } from '../analysis/analyzeSession.ts';
 import type { HermesHistory } from '../hermes/history.ts';
 import type { SessionInfo } from '../model.ts';
-import type { FromReader, ReaderData, SessionRead, SessionSkipped, ToReader } from './readerProtocol.ts';
+import { analyzeRead, readOrdinarySession } from './analyzeRead.ts';
+import type { FromReader, ReaderData, SessionNeedsGuard, SessionRead, SessionSkipped, ToReader } from './readerProtocol.ts';
 
 export type { SessionRead, SessionSkipped } from './readerProtocol.ts';
 
@@ -15,8 +15,6 @@ const chunkSize = 8;
  * idles until this thread, busy reading a chunk of its own, gets round to answering it.
  */
 const chunksInFlight = 2;
-/** From this many sessions on, one grouped pass for the content keys beats one query per session. */
-export const minSessionsForGroupedKeys = 200;
 
 export interface ReaderPool {
 	/** The scan worker's own script: helpers run it as readers. */
@@ -26,14 +24,12 @@ export interface ReaderPool {
 	readonly threads: number;
 }
 
-/** How the caller wants this thread's share read. */
+/** How the caller wants big sessions read. */
 export interface LocalReading {
-	/** Content keys already taken in one grouped pass (otherwise taken here when there are many sessions). */
-	readonly keys?: ReadonlyMap<string, string>;
-	/** Sessions only this thread may read (big ones, read under the caller's guard). */
+	/** Sessions known to be big before any read: read on this thread, with `readGuarded`. */
 	readonly readsHere?: (session: SessionInfo) => boolean;
-	/** Reads one session on this thread. */
-	readonly read?: (session: SessionInfo, contentKey: string | null) => SessionRead | SessionSkipped;
+	/** Reads a big session on this thread, under the caller's guard (default: a plain read). */
+	readonly readGuarded?: (session: SessionInfo) => SessionRead | SessionSkipped;
 }
 
 /**
@@ -48,32 +44,25 @@ export async function readSessions(
 	deliver: (session: SessionInfo, read: SessionRead | SessionSkipped, index: number) => void,
 	local: LocalReading = {},
 ): Promise<{ readonly readByHelpers: number }> {
-	// Many sessions: one grouped pass for every content key is far cheaper than one query each.
-	// It is taken before any message is read, so an edit meanwhile only costs a re-read later.
-	let keys: ReadonlyMap<string, string> | undefined;
-	const takeKeys = (): void => {
-		keys = local.keys ?? (sessions.length >= minSessionsForGroupedKeys ? history.contentKeys() : undefined);
-	};
-	const readHere = (session: SessionInfo, knownKey: string | null | undefined): SessionRead | SessionSkipped => {
-		// The key is taken before the messages: an edit in between only costs one more read later.
-		const contentKey = knownKey === undefined ? history.contentKey(session) : knownKey;
-		return local.read ? local.read(session, contentKey) : { contentKey, contribution: analyzeSession(session, history.readMessages(session)) };
-	};
-	const keyOf = (session: SessionInfo): string | null | undefined => (keys === undefined ? undefined : session.origin === 'state.db' ? (keys.get(session.id) ?? '') : null);
+	const readGuarded = local.readGuarded ?? ((session: SessionInfo) => analyzeRead(session, (tally) => history.readMessages(session, { tally })));
+	const readHere = (session: SessionInfo): SessionRead | SessionSkipped | SessionNeedsGuard =>
+		local.readsHere?.(session) === true ? readGuarded(session) : readOrdinarySession(session, (byteLimit, tally) => history.readMessages(session, { byteLimit, tally }));
+	// Big sessions found while reading are read here, in turn, just before they are delivered.
+	const settled = (session: SessionInfo, read: SessionRead | SessionSkipped | SessionNeedsGuard): SessionRead | SessionSkipped =>
+		'needsGuard' in read ? readGuarded(session) : read;
 	const helperCount = Math.min(pool.threads - 1, Math.floor(sessions.length / minSessionsForHelpers));
 	if (helperCount <= 0) {
-		takeKeys();
-		sessions.forEach((session, index) => deliver(session, readHere(session, keyOf(session)), index));
+		sessions.forEach((session, index) => deliver(session, settled(session, readHere(session)), index));
 		return { readByHelpers: 0 };
 	}
 	let readHereCount = 0;
-	const results = new Array<SessionRead | SessionSkipped | undefined>(sessions.length);
+	const results = new Array<SessionRead | SessionSkipped | SessionNeedsGuard | undefined>(sessions.length);
 	let delivered = 0;
 	let finished = false;
 	const deliverReady = (): void => {
 		// A helper's answer that arrives after a failure belongs to no scan.
 		while (!finished && delivered < sessions.length && results[delivered] !== undefined) {
-			deliver(sessions[delivered]!, results[delivered]!, delivered);
+			deliver(sessions[delivered]!, settled(sessions[delivered]!, results[delivered]!), delivered);
 			results[delivered] = undefined;
 			delivered++;
 		}
@@ -87,10 +76,8 @@ export async function readSessions(
 		queue.push(storeIndexes.slice(start, start + chunkSize));
 	}
 	let failure: Error | undefined;
-	const helpers = Array.from({ length: helperCount }, () => startHelper(pool, sessions, keyOf, queue, results, deliverReady, (error) => (failure ??= error)));
+	const helpers = Array.from({ length: helperCount }, () => startHelper(pool, sessions, queue, results, deliverReady, (error) => (failure ??= error)));
 	try {
-		// While the helpers start (they get work once this thread yields, with the keys taken).
-		takeKeys();
 		// This thread reads too, a chunk at a time, letting helpers' answers in between.
 		for (let chunk = here.shift() ?? queue.shift(); chunk !== undefined || delivered < sessions.length; chunk = here.shift() ?? queue.shift()) {
 			if (failure) {
@@ -101,7 +88,7 @@ export async function readSessions(
 				continue;
 			}
 			for (const index of chunk) {
-				results[index] = readHere(sessions[index]!, keyOf(sessions[index]!));
+				results[index] = readHere(sessions[index]!);
 			}
 			readHereCount += chunk.length;
 			deliverReady();
@@ -126,9 +113,8 @@ interface Helper {
 function startHelper(
 	pool: ReaderPool,
 	sessions: readonly SessionInfo[],
-	keyOf: (session: SessionInfo) => string | null | undefined,
 	queue: number[][],
-	results: (SessionRead | SessionSkipped | undefined)[],
+	results: (SessionRead | SessionSkipped | SessionNeedsGuard | undefined)[],
 	deliverReady: () => void,
 	fail: (error: Error) => void,
 ): Helper {
@@ -141,8 +127,7 @@ function startHelper(
 		const chunk = queue.shift();
 		if (chunk !== undefined) {
 			helper.busy.push(chunk);
-			const chunkSessions = chunk.map((i) => sessions[i]!);
-			worker.postMessage({ type: 'read', indexes: chunk, sessions: chunkSessions, contentKeys: chunkSessions.map(keyOf) } satisfies ToReader);
+			worker.postMessage({ type: 'read', indexes: chunk, sessions: chunk.map((i) => sessions[i]!) } satisfies ToReader);
 		}
 	};
 	const wake = (): void => {
