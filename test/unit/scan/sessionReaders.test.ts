@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { openHistory } from '../../../src/core/hermes/history.ts';
 import type { Contribution, SessionInfo } from '../../../src/core/model.ts';
+import { analyzeSession } from '../../../src/core/analysis/analyzeSession.ts';
+import { analyzeRead } from '../../../src/core/scan/analyzeRead.ts';
 import { readSessions } from '../../../src/core/scan/sessionReaders.ts';
 import type { SessionRead, SessionSkipped } from '../../../src/core/scan/sessionReaders.ts';
+import { appendRepeatedSession } from '../../support/bigSessions.ts';
 import { removeDir, unpackParityHome } from '../../support/fixtures.ts';
 
 const script = join(import.meta.dirname, '..', '..', '..', 'src', 'core', 'scan', 'scanWorker.ts');
@@ -52,6 +55,39 @@ describe('scan/sessionReaders', function () {
 			assert.ok(together.delivered.some(({ read }) => (read.contentKey ?? '') !== ''), 'no session had a key');
 		} finally {
 			history2.close();
+		}
+	});
+
+	it('a session found big while read, on any thread, is read again whole through the guard on this thread', async () => {
+		const bigHome = unpackParityHome('seed7-s100-v17');
+		try {
+			appendRepeatedSession(join(bigHome, 'state.db'), { id: 'big-one', messages: 6, charsPerMessage: 2 * 1024 * 1024, line: 'npm install failed: port 3000 already in use\n', role: 'tool', toolName: 'terminal' });
+			const history = openHistory(bigHome);
+			try {
+				const listed = history.listSessions();
+				// The big session deep in a long list, so a helper gets it.
+				const sessions = [...Array.from({ length: 4 }, () => listed).flat(), ...listed.filter((s) => s.id === 'big-one')];
+				const guarded: string[] = [];
+				const delivered = new Map<string, SessionRead | SessionSkipped>();
+				const { readByHelpers } = await readSessions(history, sessions, { script, home: bigHome, threads: 3 }, (session, read) => delivered.set(session.id, read), {
+					readGuarded: (session) => {
+						guarded.push(session.id);
+						return analyzeRead(session, (tally) => history.readMessages(session, { tally }));
+					},
+				});
+				assert.ok(readByHelpers > 0, 'the helpers read nothing');
+				assert.ok(guarded.filter((id) => id === 'big-one').length >= 1, 'the big session was not read through the guard');
+				assert.deepEqual(guarded.filter((id) => id !== 'big-one'), [], 'an ordinary session was read through the guard');
+				const big = delivered.get('big-one');
+				assert.ok(big !== undefined && 'contribution' in big);
+				assert.deepEqual(big.contribution, analyzeSession(listed.find((s) => s.id === 'big-one')!, history.readMessages(listed.find((s) => s.id === 'big-one')!)));
+				assert.equal(big.contentKey, history.contentKeys().get('big-one'));
+				assert.ok((big.contribution.stats.message_count ?? 0) === 6);
+			} finally {
+				history.close();
+			}
+		} finally {
+			removeDir(bigHome);
 		}
 	});
 
