@@ -73,7 +73,7 @@ export function analyzeSession(session: SessionInfo, messages: Iterable<HermesMe
 		}
 		// The reference scans `text + " " + json.dumps(tool_calls)`; no FILE match can contain the
 		// space, so scanning the two parts apart finds the same paths without building the blob.
-		addFileMatches(text, filesTouched);
+		if (mayHoldFilePath(text)) addFileMatches(text, filesTouched);
 		if (isPyTruthy(toolCalls)) visitPyJsonStrings(toolCalls, addDumpedFileMatches);
 	}
 
@@ -140,8 +140,12 @@ export function analyzeSession(session: SessionInfo, messages: Iterable<HermesMe
  * cannot start one, so it changes no match; a non-ASCII letter becomes `\\uXXXX`, which does.
  */
 function addDumpedStringFileMatches(text: string, into: Set<string>): void {
-	if (!text.includes('/') && !text.includes('~')) return;
-	addFileMatches(nonAscii.test(text) ? dumpsPyString(text) : text, into);
+	if (mayHoldFilePath(text)) addFileMatches(nonAscii.test(text) ? dumpsPyString(text) : text, into);
+}
+
+/** Every FILE match starts with `/home/`, `~`, `./` or `/mnt/`: two quick searches rule most texts out. */
+function mayHoldFilePath(text: string): boolean {
+	return text.includes('/') || text.includes('~');
 }
 
 const nonAscii = /[^\x00-\x7f]/;

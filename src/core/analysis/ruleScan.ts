@@ -55,9 +55,9 @@ export interface ScanPlan {
 	/**
 	 * By the folded codes of three characters (`first << 14 | second << 7 | third`), which entry of
 	 * `buckets` holds the anchors that may start with them, 0 for none. An anchor of two characters
-	 * is under every third one; 0 stands for the end of the text or a character past ASCII. One
-	 * loop through this table is several times faster than V8's regex over the alternation of all
-	 * anchors (irregexp has no multi-literal search).
+	 * is under every third one. Anchors are ASCII: a character past ASCII counts as DEL (0x7f, in
+	 * no anchor) and the end of the text as 0. One loop through this table is several times faster
+	 * than V8's regex over the alternation of all anchors (irregexp has no multi-literal search).
 	 */
 	readonly bucketOf: Uint8Array;
 	/** Anchors, longest first (the first one that matches is the longest one); entry 0 is empty. */
@@ -104,8 +104,8 @@ function bucketsByFirstThree(anchors: readonly Anchor[]): Pick<ScanPlan, 'bucket
 	for (const anchor of anchors) {
 		const { folded } = anchor;
 		const head = (folded.charCodeAt(0) << 14) | (folded.charCodeAt(1) << 7);
-		if (folded.length > 2 && folded.charCodeAt(2) === 0) {
-			throw new Error('An anchor\'s third character cannot be NUL: 0 stands for the end of the text');
+		if (/[\0\x7f]/.test(folded)) {
+			throw new Error('An anchor cannot hold NUL or DEL: they stand for the end of the text and for any character past ASCII');
 		}
 		const thirds = folded.length === 2 ? Array.from({ length: 128 }, (_, code) => code) : [folded.charCodeAt(2)];
 		for (const third of thirds) {
@@ -129,8 +129,6 @@ function bucketsByFirstThree(anchors: readonly Anchor[]): Pick<ScanPlan, 'bucket
 	return { bucketOf, buckets };
 }
 
-const noUses: readonly AnchorUse[] = [];
-
 const byRuleThenPriority = (a: AnchorUse, b: AnchorUse): number =>
 	a.rule - b.rule || a.alternative - b.alternative || a.order - b.order;
 
@@ -143,22 +141,14 @@ export function runScanPlan(plan: ScanPlan, text: string, messageStarts: readonl
 	const resume = rules.map(() => -1);
 	let message = 0;
 	const length = text.length;
-	// The folded codes at start, start + 1 and start + 2 (an anchor has at least two characters).
-	let first = length > 0 ? foldCode(text.charCodeAt(0)) : 0;
-	let second = length > 1 ? foldCode(text.charCodeAt(1)) : 0;
+	// The folded codes at start, start + 1 and start + 2, seven bits each (see `bucketOf`).
+	let key = length > 1 ? (keyCode(text.charCodeAt(0)) << 7) | keyCode(text.charCodeAt(1)) : 0;
 	for (let start = 0; start + 1 < length; start++) {
-		const third = start + 2 < length ? foldCode(text.charCodeAt(start + 2)) : 0;
-		const entry = (first | second) < 0x80 ? bucketOf[(first << 14) | (second << 7) | (third < 0x80 ? third : 0)]! : 0;
-		first = second;
-		second = third;
+		key = ((key << 7) & 0x1fffff) | (start + 2 < length ? keyCode(text.charCodeAt(start + 2)) : 0);
+		const entry = bucketOf[key]!;
 		if (entry === 0) continue;
-		let found: readonly AnchorUse[] = noUses;
-		for (const anchor of buckets[entry]!) {
-			if (startsWithFolded(text, start, anchor.folded)) {
-				found = anchor.usesHere;
-				break;
-			}
-		}
+		const found = anchorHere(buckets[entry]!, text, start);
+		if (found === undefined) continue;
 		while (message + 1 < messageStarts.length && (messageStarts[message + 1] ?? 0) <= start) message++;
 		let matchedRule = -1;
 		for (const use of found) {
@@ -188,6 +178,21 @@ export function runScanPlan(plan: ScanPlan, text: string, messageStarts: readonl
 		}
 	}
 	return { values, spans };
+}
+
+/** The uses of the longest anchor of `bucket` at `start`, if any is there. */
+function anchorHere(bucket: readonly Anchor[], text: string, start: number): readonly AnchorUse[] | undefined {
+	for (const anchor of bucket) {
+		if (startsWithFolded(text, start, anchor.folded)) return anchor.usesHere;
+	}
+	return undefined;
+}
+
+/** A character's folded code as `bucketOf` keys it. */
+function keyCode(code: number): number {
+	if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+	const folded = foldCode(code);
+	return folded < 0x80 ? folded : 0x7f;
 }
 
 function startsWithFolded(text: string, start: number, folded: string): boolean {
