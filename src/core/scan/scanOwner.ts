@@ -30,8 +30,8 @@ export function readScanOwner(path: string): ScanOwner | null {
 }
 
 /**
- * Written by the lock holder when it starts and then every second with its progress, so the other
- * windows can say who is updating and how far it got. Removed when the scan ends; one left behind
+ * Written by the lock holder when it starts, when it knows how much it reads, and then every second
+ * with its progress, so the other windows can say who is updating and how far it got. Removed when the scan ends; one left behind
  * by a killed process is harmless (the lock is free) and replaced by the next owner.
  */
 export class ScanHeartbeat {
@@ -49,7 +49,12 @@ export class ScanHeartbeat {
 	}
 
 	progress(done: number, total: number): void {
+		const first = this.owner.sessions_total === 0 && total > 0;
 		this.owner = { ...this.owner, sessions_done: done, sessions_total: total };
+		// The others learn how much there is to read at once, not a second later (scans are often shorter).
+		if (first) {
+			this.write();
+		}
 	}
 
 	stop(): void {
