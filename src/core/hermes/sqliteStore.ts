@@ -1,7 +1,7 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { HermesMessage, SessionInfo } from '../model.ts';
 import { decodeContent, decodeToolCalls, cellText } from './decode.ts';
-import { anotherHomeHint, HistoryError, historyErrorFromSqlite } from './historyError.ts';
+import { anotherHomeHint, HistoryError, historyErrorFromSqlite, sqliteResultCode } from './historyError.ts';
 import { canReadAsImmutable, immutableLocation } from './immutableOpen.ts';
 import { resolveTitle } from './pythonText.ts';
 import { busyTimeoutMs, withSqliteRetry } from './sqliteRetry.ts';
@@ -72,7 +72,7 @@ export class SqliteStore {
 	private maxRowidStatement: StatementSync | null = null;
 	private newerStatement: StatementSync | null = null;
 	private orderStatement: StatementSync | null = null;
-	private messages: { readonly limit: number; readonly statement: StatementSync } | undefined;
+	private messagesSql: StatementSync | null = null;
 	/** Whether the last listing saw any sessions row or message move (see `listingMoved`). */
 	private lastListingMoved = true;
 	/** `PRAGMA schema_version` when the schema was read: a migration since makes this store outdated. */
@@ -308,9 +308,8 @@ export class SqliteStore {
 
 	/**
 	 * Throws `SessionTooLarge` once the session's messages add up to more than `byteLimit` bytes: a
-	 * value over the limit is never fetched at all (its size is checked in the same query, so a
-	 * message that grew after `storedBytes` was asked cannot slip through). `tally` counts the rows
-	 * read into their content key.
+	 * value over the limit is never fetched at all (SQLite's length limit is set to it while the
+	 * rows are read). `tally` counts the rows read into their content key.
 	 */
 	*readMessages(sessionId: string, byteLimit: number = sessionByteBudget, tally?: ContentTally): Generator<HermesMessage> {
 		const schema = this.schema;
@@ -320,10 +319,13 @@ export class SqliteStore {
 		const limit = Math.floor(byteLimit);
 		let iterator: Iterator<unknown> | null = null;
 		let bytes = 0;
+		// SQLite refuses to fetch a value longer than this (SQLITE_TOOBIG) before it allocates it.
+		const defaultLengthLimit = this.db.limits.length;
+		this.db.limits.length = Math.min(limit, defaultLengthLimit);
 		try {
 			const first = withSqliteRetry(() => {
 				iterator?.return?.();
-				iterator = this.messagesStatement(schema, limit).iterate(sessionId);
+				iterator = this.messagesStatement(schema).iterate(sessionId);
 				return iterator.next();
 			});
 			for (let step = first; step.done !== true; step = (iterator as unknown as Iterator<unknown>).next()) {
@@ -340,27 +342,28 @@ export class SqliteStore {
 			if (error instanceof SessionTooLarge) {
 				throw error;
 			}
+			if (sqliteResultCode(error) === sqliteTooBig) {
+				(iterator as Iterator<unknown> | null)?.return?.();
+				this.db.limits.length = defaultLengthLimit;
+				throw new SessionTooLarge(sessionId, this.storedBytes(sessionId), limit);
+			}
 			throw historyErrorFromSqlite(error, this.path);
 		} finally {
 			(iterator as Iterator<unknown> | null)?.return?.();
+			this.db.limits.length = defaultLengthLimit;
 		}
 	}
 
-	/** One statement per byte limit (in practice one per store), kept: a scan reads thousands of sessions. */
-	private messagesStatement(schema: Schema, limit: number): StatementSync {
-		if (this.messages?.limit !== limit) {
-			const cells = readColumns.map((name) => {
-				const column = columnOf(schema, name);
-				return `CASE WHEN octet_length(${column}) <= ${limit} THEN ${column} END`;
-			});
+	/** Kept: a scan reads thousands of sessions. */
+	private messagesStatement(schema: Schema): StatementSync {
+		if (this.messagesSql === null) {
 			const bytes = (name: string): string => `octet_length(${columnOf(schema, name)})`;
 			const sizes = [bytes('content'), bytes('tool_calls'), `COALESCE(${bytes('role')}, 0) + COALESCE(${bytes('tool_name')}, 0)`];
 			const order = schema.messages.has('active') ? 'id' : `${columnOf(schema, 'timestamp')}, id`;
-			const statement = this.db.prepare(`SELECT ${cells.join(', ')}, ${idColumn(schema)}, ${sizes.join(', ')} FROM messages WHERE session_id = ?${activeFilter(schema)} ORDER BY ${order}`);
-			statement.setReturnArrays(true);
-			this.messages = { limit, statement };
+			this.messagesSql = this.db.prepare(`SELECT ${readColumns.map((name) => columnOf(schema, name)).join(', ')}, ${idColumn(schema)}, ${sizes.join(', ')} FROM messages WHERE session_id = ?${activeFilter(schema)} ORDER BY ${order}`);
+			this.messagesSql.setReturnArrays(true);
 		}
-		return this.messages.statement;
+		return this.messagesSql;
 	}
 
 	close(): void {
@@ -444,6 +447,9 @@ function openReadOnly(location: string | URL, path: string): DatabaseSync {
 
 /** The message columns the analysis reads. */
 const readColumns = ['role', 'content', 'tool_calls', 'tool_name'] as const;
+
+/** SQLITE_TOOBIG: a value longer than the connection's length limit. */
+const sqliteTooBig = 18;
 
 function columnOf(schema: Schema, name: string): string {
 	return schema.messages.has(name) ? `"${name}"` : 'NULL';

@@ -33,11 +33,26 @@ describe('reading a session within a byte budget', () => {
 		assert.equal([...store.readMessages('s', expected)].length, 3);
 	});
 
-	it('stops with SessionTooLarge as soon as the session outgrows the budget', () => {
+	it('stops with SessionTooLarge when the rows add up past the budget, each of them within it', () => {
+		const read: string[] = [];
+		assert.throws(() => {
+			for (const message of store.readMessages('s', 2100)) read.push(String(message.role));
+		}, (error: unknown) => error instanceof SessionTooLarge && error.bytes === store.storedBytes('s'));
+		assert.deepEqual(read, ['user', 'assistant']);
+	});
+
+	it('reads again after a refusal: the length limit is the connection\'s own again', () => {
+		assert.throws(() => [...store.readMessages('s', 1000)], SessionTooLarge);
+		assert.equal([...store.readMessages('s')].length, 3);
+		assert.equal(store.listSessions().length, 1);
+	});
+
+	it('stops with SessionTooLarge before handing out the row that outgrows the budget', () => {
 		const read: string[] = [];
 		assert.throws(() => {
 			for (const message of store.readMessages('s', 1000)) read.push(String(message.role));
 		}, (error: unknown) => error instanceof SessionTooLarge && error.bytes === store.storedBytes('s'));
-		assert.deepEqual(read, ['user', 'assistant']);
+		// The row past the budget is never handed out (SQLite refuses to fetch its 2,000-byte value).
+		assert.ok(!read.includes('tool'), JSON.stringify(read));
 	});
 });
