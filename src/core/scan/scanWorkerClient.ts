@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Snapshot } from '../model.ts';
 import type { FromWorker, ToWorker, WorkerData, WrittenSnapshot } from './workerProtocol.ts';
+import { scanThreadYoungGenerationMb } from './scanThreadLimits.ts';
 
 export interface ScanListeners {
 	onProgress(done: number, total: number): void;
@@ -133,7 +134,7 @@ export class ScanWorkerClient {
 			workerData: { home: this.home, script: this.script, threads: this.threads } satisfies WorkerData,
 			// Out of memory, the worker alone ends (usually: a huge string can still abort the whole
 			// process, which is why sessions over the read budget are never read at all).
-			resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb },
+			resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb, maxYoungGenerationSizeMb: scanThreadYoungGenerationMb },
 		});
 		worker.unref();
 		worker.on('message', (message: FromWorker) => this.receive(message));

@@ -3,6 +3,7 @@ import type { HermesHistory } from '../hermes/history.ts';
 import type { SessionInfo } from '../model.ts';
 import { analyzeRead, readOrdinarySession } from './analyzeRead.ts';
 import type { FromReader, ReaderData, SessionNeedsGuard, SessionRead, SessionSkipped, ToReader } from './readerProtocol.ts';
+import { scanThreadYoungGenerationMb } from './scanThreadLimits.ts';
 
 export type { SessionRead, SessionSkipped } from './readerProtocol.ts';
 
@@ -120,7 +121,7 @@ function startHelper(
 ): Helper {
 	const worker = new Worker(pool.script, {
 		workerData: { role: 'reader', home: pool.home } satisfies ReaderData,
-		resourceLimits: { maxOldGenerationSizeMb: 512 },
+		resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: scanThreadYoungGenerationMb },
 	});
 	const helper: Helper = { worker, busy: [], answered: undefined };
 	const next = (): void => {
