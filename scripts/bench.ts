@@ -7,6 +7,9 @@
 //   npm run bench -- --sizes 1000,5000     chosen sizes only
 //   npm run bench -- --json                last line: one JSON object of medians per size
 //   npm run bench -- --background 20       seconds of the background-CPU run (default 60)
+//   npm run bench -- --only background     the cold scan (it creates the state), then only the
+//                                          background-CPU run: the other measures are left out (NaN)
+//   npm run bench -- --runs 5              runs per size (default 3)
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -20,7 +23,7 @@ import { percentile } from '../src/core/scan/scanStatistics.ts';
 import { pluginPaths } from '../src/core/store/pluginPaths.ts';
 import { watchHome } from './bench/homeWatcher.ts';
 
-const runs = 3;
+const defaultRuns = 3;
 const cachedReads = 1000;
 const benchSeed = 7;
 const repo = resolve(import.meta.dirname, '..');
@@ -74,14 +77,19 @@ const jsonKeys: readonly [string, keyof Measures][] = [
 const childArgs = process.argv.indexOf('--measure');
 if (childArgs >= 0) {
 	// One run in a process of its own, so its peak memory is the scan's and nobody else's.
-	const [home, run, backgroundSeconds] = process.argv.slice(childArgs + 1);
-	process.stdout.write(JSON.stringify(await measure(home!, Number(run), Number(backgroundSeconds))));
+	const [home, run, backgroundSeconds, only] = process.argv.slice(childArgs + 1);
+	process.stdout.write(JSON.stringify(await measure(home!, Number(run), Number(backgroundSeconds), only === 'background')));
 	process.exit(0);
 }
 
 execFileSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { cwd: repo, stdio: 'inherit' });
 const sizes = chosenSizes(process.argv.slice(2));
 const backgroundSeconds = optionValue(process.argv.slice(2), '--background') ?? 60;
+const runs = optionValue(process.argv.slice(2), '--runs') ?? defaultRuns;
+const only = textOption(process.argv.slice(2), '--only') ?? 'all';
+if (only !== 'all' && only !== 'background') {
+	throw new Error(`--only takes "background", not "${only}"`);
+}
 const results = new Map<number, Measures[]>();
 const loadBefore = loadavg();
 
@@ -93,7 +101,7 @@ for (const size of sizes) {
 	const measures: Measures[] = [];
 	try {
 		for (let run = 1; run <= runs; run++) {
-			measures.push(measureInChild(home, run, backgroundSeconds));
+			measures.push(measureInChild(home, run, backgroundSeconds, only));
 			console.log(`  ${size} sessions, run ${run}: ${describe(measures.at(-1)!)}`);
 		}
 	} finally {
@@ -112,6 +120,11 @@ function optionValue(args: readonly string[], name: string): number | undefined 
 	const at = args.indexOf(name);
 	const value = at >= 0 ? Number(args[at + 1]) : NaN;
 	return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+function textOption(args: readonly string[], name: string): string | undefined {
+	const at = args.indexOf(name);
+	return at >= 0 ? args[at + 1] : undefined;
 }
 
 function chosenSizes(args: readonly string[]): number[] {
@@ -145,16 +158,17 @@ function scratchCopyOf(home: string): string {
 	return copy;
 }
 
-function measureInChild(home: string, run: number, seconds: number): Measures {
-	const output = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--measure', home, String(run), String(seconds)], {
+function measureInChild(home: string, run: number, seconds: number, only: string): Measures {
+	const output = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--measure', home, String(run), String(seconds), only], {
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
 		maxBuffer: 1 << 20,
 	});
-	return JSON.parse(output) as Measures;
+	// A measure left out (--only) is NaN, which JSON carries as null.
+	return JSON.parse(output, (_key, value: unknown) => (value === null ? NaN : value)) as Measures;
 }
 
-async function measure(home: string, run: number, seconds: number): Promise<Measures> {
+async function measure(home: string, run: number, seconds: number, onlyBackground: boolean): Promise<Measures> {
 	rmSync(pluginPaths(home).dir, { recursive: true, force: true });
 	// The benchmark, like the command line, uses every core.
 	const service = createAchievementsService({ home, ttlMs: 60 * 60 * 1000, workerScript, scanWorkers: availableParallelism() });
@@ -170,6 +184,22 @@ async function measure(home: string, run: number, seconds: number): Promise<Meas
 		loop.disable();
 		if (cold.error) {
 			throw new Error(`cold scan failed: ${cold.error}`);
+		}
+		if (onlyBackground) {
+			await service.flush();
+			const backgroundCpuSPerMin = await backgroundCpu(service, home, seconds);
+			return {
+				coldMs,
+				coldCpuS: (coldCpuUsed.user + coldCpuUsed.system) / 1e6,
+				cachedP50Ms: NaN,
+				cachedP95Ms: NaN,
+				unchangedMs: NaN,
+				oneChangedMs: NaN,
+				inplaceEditMs: NaN,
+				backgroundCpuSPerMin,
+				loopDelayP99Ms: loop.percentile(99) / 1e6,
+				peakRssMb: process.resourceUsage().maxRSS / 1024,
+			};
 		}
 
 		const reads: number[] = [];

@@ -40,10 +40,16 @@ export class ScanHeartbeat {
 	private readonly timer: ReturnType<typeof setInterval>;
 	private stopped = false;
 
-	constructor(path: string, kind: ScanKind, startedAt: number) {
+	/**
+	 * `atOnce` false: the file is first written at the first beat, a second in, so a scan that is
+	 * over sooner never writes it.
+	 */
+	constructor(path: string, kind: ScanKind, startedAt: number, atOnce = true) {
 		this.path = path;
 		this.owner = { pid: process.pid, kind, started_at: startedAt, heartbeat_at: Date.now(), sessions_done: 0, sessions_total: 0 };
-		this.write();
+		if (atOnce) {
+			this.write();
+		}
 		this.timer = setInterval(() => this.write(), heartbeatMs);
 		this.timer.unref();
 	}
