@@ -34,8 +34,8 @@ interface Listed {
 
 interface ListedRow {
 	readonly id: string;
-	readonly startedAt: string;
-	readonly key: string;
+	/** The keys query's row: id, started_at, the listed columns as stored, the turn hint (see `buildKeysSql`). */
+	readonly cells: readonly unknown[];
 	readonly session: StoreSession;
 }
 
@@ -175,7 +175,7 @@ export class SqliteStore {
 		}
 		const keys = (this.keysStatement ??= this.db.prepare(buildKeysSql(schema)));
 		keys.setReturnArrays(true);
-		const keyRows = keys.all() as unknown as [unknown, string, string][];
+		const keyRows = keys.all() as unknown as unknown[][];
 		// The table is read in the same order each time, so row i is usually last time's row i: no
 		// lookup, no allocation for a session that did not move.
 		const previous = trusted?.rows;
@@ -195,18 +195,19 @@ export class SqliteStore {
 		const previews = trusted === undefined ? new Map<string, PreviewEntry>() : this.previews.entries;
 		const rows = new Array<ListedRow>(keyRows.length);
 		for (let index = 0; index < keyRows.length; index++) {
-			const [rawId, startedAt, key] = keyRows[index]!;
+			const cells = keyRows[index]!;
+			const rawId = cells[0];
 			const id = typeof rawId === 'string' ? rawId : String(cellText(rawId) ?? rawId);
 			const known = previousRow(index, id);
-			if (sameOrder && (known !== previous![index] || known.startedAt !== startedAt)) {
+			if (sameOrder && (known !== previous![index] || known.cells[1] !== cells[1])) {
 				sameOrder = false;
 			}
-			if (known !== undefined && known.key === key && !(withNewMessages.size > 0 && withNewMessages.has(id)) && !this.forgotten.has(id)) {
+			if (known !== undefined && sameCells(known.cells, cells) && !(withNewMessages.size > 0 && withNewMessages.has(id)) && !this.forgotten.has(id)) {
 				rows[index] = known;
 			} else {
 				moved ||= trusted !== undefined;
 				const row = (this.rowStatement ??= this.db.prepare(buildListingSql(schema, true))).get(rawId as string) as Row;
-				rows[index] = { id, startedAt, key, session: this.sessionOf(schema, id, row, '', previews) };
+				rows[index] = { id, cells, session: this.sessionOf(schema, id, row, '', previews) };
 			}
 		}
 		moved ||= trusted !== undefined && !sameOrder;
@@ -472,13 +473,28 @@ function buildExactCountsSql(schema: Schema): string {
  * timestamp) folded into one text key, in no particular order (sorting costs more than the rest);
  * `quote` keeps types apart (1 and '1', NULL and 'NULL').
  */
+/**
+ * Per listed session: its id, `started_at`, the listed columns as stored, and the turn columns as one
+ * text. The listed columns are compared as the values the listing reads them as (a change that
+ * reads the same changes nothing listed): no SQL function per cell, which cost more than
+ * reading the table. The turn columns are a hint only, and may hold integers past what a number
+ * holds exactly, so they stay text (the cheaper text form is enough to see them move).
+ */
 function buildKeysSql(schema: Schema): string {
-	const s = (name: string): string => (schema.sessions.has(name) ? `quote(s."${name}")` : "'-'");
-	const listed = ['title', 'model', 'source', 'message_count', 'tool_call_count', 'rewind_count'].map(s);
-	// A hint only, so no `quote` (the cheaper text form is enough to see them move).
+	const s = (name: string): string => (schema.sessions.has(name) ? `s."${name}"` : 'NULL');
+	const listed = ['started_at', 'title', 'model', 'source', 'message_count', 'tool_call_count', 'rewind_count'].map(s);
 	const turn = turnColumns.filter((name) => schema.sessions.has(name)).map((name) => `ifnull(s."${name}", '')`);
-	const key = [...listed, ...turn].join(" || ',' || ");
-	return `SELECT s.id, ${s('started_at')}, ${key} FROM sessions s${listingFilter(schema)}`;
+	return `SELECT s.id, ${[...listed, turn.length > 0 ? turn.join(" || ',' || ") : "''"].join(', ')} FROM sessions s${listingFilter(schema)}`;
+}
+
+/** Same keys-query cells after the id. A blob is a new object each time: it never compares equal, and its session is read again. */
+function sameCells(before: readonly unknown[], now: readonly unknown[]): boolean {
+	for (let i = 1; i < now.length; i++) {
+		if (before[i] !== now[i]) {
+			return false;
+		}
+	}
+	return true;
 }
 
 /**
