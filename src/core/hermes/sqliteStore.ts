@@ -34,7 +34,7 @@ interface Listed {
 
 interface ListedRow {
 	readonly id: string;
-	/** The keys query's row: id, started_at, the listed columns as stored, the turn hint (see `buildKeysSql`). */
+	/** The keys query's row: id, started_at, the listed and turn columns (see `buildKeysSql`). */
 	readonly cells: readonly unknown[];
 	readonly session: StoreSession;
 }
@@ -68,6 +68,8 @@ export class SqliteStore {
 	/** Sessions the next listing reads in full whatever their key says. */
 	private readonly forgotten = new Set<string>();
 	private keysStatement: StatementSync | null = null;
+	/** Whether the keys query reads the turn columns as one text (see `readKeys`). */
+	private turnAsText = false;
 	private rowStatement: StatementSync | null = null;
 	private maxRowidStatement: StatementSync | null = null;
 	private newerStatement: StatementSync | null = null;
@@ -173,9 +175,7 @@ export class SqliteStore {
 				withNewMessages.add(String(cellText(sessionId) ?? sessionId));
 			}
 		}
-		const keys = (this.keysStatement ??= this.db.prepare(buildKeysSql(schema)));
-		keys.setReturnArrays(true);
-		const keyRows = keys.all() as unknown as unknown[][];
+		const keyRows = this.readKeys(schema);
 		// The table is read in the same order each time, so row i is usually last time's row i: no
 		// lookup, no allocation for a session that did not move.
 		const previous = trusted?.rows;
@@ -217,6 +217,29 @@ export class SqliteStore {
 		this.previews.entries = previews;
 		this.lastListingMoved = moved;
 		return order.map((index) => rows[index]!.session);
+	}
+
+	/**
+	 * The keys query's rows. A turn column holding an integer past what a number holds exactly makes
+	 * it throw: from then on this store reads the turn columns as one text instead (dearer, never out of range).
+	 */
+	private readKeys(schema: Schema): unknown[][] {
+		try {
+			return (this.keysStatement ??= this.prepareKeys(schema, false)).all() as unknown as unknown[][];
+		} catch (error) {
+			if (this.turnAsText || (error as NodeJS.ErrnoException).code !== 'ERR_OUT_OF_RANGE') {
+				throw error;
+			}
+			this.turnAsText = true;
+			this.keysStatement = this.prepareKeys(schema, true);
+			return this.keysStatement.all() as unknown as unknown[][];
+		}
+	}
+
+	private prepareKeys(schema: Schema, turnAsText: boolean): StatementSync {
+		const statement = this.db.prepare(buildKeysSql(schema, turnAsText));
+		statement.setReturnArrays(true);
+		return statement;
 	}
 
 	/** Positions in `rows`, in the reference's order. */
@@ -474,17 +497,20 @@ function buildExactCountsSql(schema: Schema): string {
  * `quote` keeps types apart (1 and '1', NULL and 'NULL').
  */
 /**
- * Per listed session: its id, `started_at`, the listed columns as stored, and the turn columns as one
- * text. The listed columns are compared as the values the listing reads them as (a change that
- * reads the same changes nothing listed): no SQL function per cell, which cost more than
- * reading the table. The turn columns are a hint only, and may hold integers past what a number
- * holds exactly, so they stay text (the cheaper text form is enough to see them move).
+ * Per listed session: its id, `started_at`, the listed columns and the turn columns, as stored. They
+ * are compared as the values the listing reads them as (a change that reads the same changes
+ * nothing listed): no SQL function per cell, which cost more than reading the table.
+ * `turnAsText`: the turn columns (a hint only) as one text, for a store where one of them holds an
+ * integer past what a number holds exactly.
  */
-function buildKeysSql(schema: Schema): string {
+function buildKeysSql(schema: Schema, turnAsText: boolean): string {
 	const s = (name: string): string => (schema.sessions.has(name) ? `s."${name}"` : 'NULL');
 	const listed = ['started_at', 'title', 'model', 'source', 'message_count', 'tool_call_count', 'rewind_count'].map(s);
-	const turn = turnColumns.filter((name) => schema.sessions.has(name)).map((name) => `ifnull(s."${name}", '')`);
-	return `SELECT s.id, ${[...listed, turn.length > 0 ? turn.join(" || ',' || ") : "''"].join(', ')} FROM sessions s${listingFilter(schema)}`;
+	const present = turnColumns.filter((name) => schema.sessions.has(name));
+	const turn = turnAsText
+		? [present.length > 0 ? present.map((name) => `ifnull(s."${name}", '')`).join(" || ',' || ") : "''"]
+		: present.map((name) => `s."${name}"`);
+	return `SELECT s.id, ${[...listed, ...turn].join(', ')} FROM sessions s${listingFilter(schema)}`;
 }
 
 /** Same keys-query cells after the id. A blob is a new object each time: it never compares equal, and its session is read again. */
