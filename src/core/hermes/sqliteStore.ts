@@ -492,14 +492,11 @@ function buildExactCountsSql(schema: Schema): string {
 }
 
 /**
- * Each listed session's start time and its other listed columns (all but the newest message
- * timestamp) folded into one text key, in no particular order (sorting costs more than the rest);
- * `quote` keeps types apart (1 and '1', NULL and 'NULL').
- */
-/**
- * Per listed session: its id, `started_at`, the listed columns and the turn columns, as stored. They
- * are compared as the values the listing reads them as (a change that reads the same changes
- * nothing listed): no SQL function per cell, which cost more than reading the table.
+ * Per listed session, in no particular order (sorting costs more than the rest): its id, its start
+ * time, its other listed columns (all but the newest message timestamp) and the turn columns, as
+ * stored. They are compared as the values the listing reads them as (1 and '1', NULL and 'NULL'
+ * stay apart; a change that reads the same changes nothing listed): no SQL function per cell,
+ * which cost more than reading the table.
  * `turnAsText`: the turn columns (a hint only) as one text, for a store where one of them holds an
  * integer past what a number holds exactly.
  */

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import type { BigIntStats } from 'node:fs';
 import { readFile, rename, stat } from 'node:fs/promises';
 import type { Evaluation, Evidence, UnlockRecord } from '../model.ts';
 import { fileStamp } from './fileStamp.ts';
@@ -176,7 +177,13 @@ const settledAfterMs = 2_000;
 
 /** `readState`, or its last result while the file's identity, size and modification time stay the same. */
 async function readStateUnlessUnchanged(path: string, problems: string[]): Promise<StateRead> {
-	const stats = statSync(path, { bigint: true, throwIfNoEntry: false });
+	let stats: BigIntStats | undefined;
+	try {
+		stats = statSync(path, { bigint: true, throwIfNoEntry: false });
+	} catch {
+		// Unreadable: reading says why, each time.
+		return readState(path, problems);
+	}
 	const stamp = stats === undefined ? '-' : `${stats.ino}:${stats.size}:${stats.mtimeNs}`;
 	const last = lastReads.get(path);
 	if (last !== undefined && last.stamp === stamp) {
