@@ -7,7 +7,10 @@
 //   npm run bench -- --sizes 1000,5000     chosen sizes only
 //   npm run bench -- --json                last line: one JSON object of medians per size
 //   npm run bench -- --background 20       seconds of the background-CPU run (default 60)
-//   npm run bench -- --only cold           the cold full scan and the peak RSS only (faster to iterate)
+//   npm run bench -- --only cold           the cold full scan and its peak RSS only (faster to iterate)
+//   npm run bench -- --only background     the cold scan (it creates the state), then only the
+//                                          background-CPU run: the other measures are left out (n/a)
+//   npm run bench -- --runs 5              runs per size (default 3)
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -21,7 +24,7 @@ import { percentile } from '../src/core/scan/scanStatistics.ts';
 import { pluginPaths } from '../src/core/store/pluginPaths.ts';
 import { watchHome } from './bench/homeWatcher.ts';
 
-const runs = 3;
+const defaultRuns = 3;
 const cachedReads = 1000;
 const benchSeed = 7;
 const repo = resolve(import.meta.dirname, '..');
@@ -76,14 +79,18 @@ const childArgs = process.argv.indexOf('--measure');
 if (childArgs >= 0) {
 	// One run in a process of its own, so its peak memory is the scan's and nobody else's.
 	const [home, run, backgroundSeconds, only] = process.argv.slice(childArgs + 1);
-	process.stdout.write(JSON.stringify(await measure(home!, Number(run), Number(backgroundSeconds), only === 'cold')));
+	process.stdout.write(JSON.stringify(await measure(home!, Number(run), Number(backgroundSeconds), only as Only)));
 	process.exit(0);
 }
 
 execFileSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { cwd: repo, stdio: 'inherit' });
 const sizes = chosenSizes(process.argv.slice(2));
 const backgroundSeconds = optionValue(process.argv.slice(2), '--background') ?? 60;
-const coldOnly = onlyCold(process.argv.slice(2));
+const runs = optionValue(process.argv.slice(2), '--runs') ?? defaultRuns;
+const only = textOption(process.argv.slice(2), '--only') ?? 'all';
+if (only !== 'all' && only !== 'cold' && only !== 'background') {
+	throw new Error(`--only takes "cold" or "background", not "${only}"`);
+}
 const results = new Map<number, Measures[]>();
 const loadBefore = loadavg();
 
@@ -95,7 +102,7 @@ for (const size of sizes) {
 	const measures: Measures[] = [];
 	try {
 		for (let run = 1; run <= runs; run++) {
-			measures.push(measureInChild(home, run, backgroundSeconds, coldOnly));
+			measures.push(measureInChild(home, run, backgroundSeconds, only));
 			console.log(`  ${size} sessions, run ${run}: ${describe(measures.at(-1)!)}`);
 		}
 	} finally {
@@ -116,16 +123,9 @@ function optionValue(args: readonly string[], name: string): number | undefined 
 	return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
-/** `--only cold`: every other measure is left out (NaN, shown as n/a). */
-function onlyCold(args: readonly string[]): boolean {
-	const at = args.indexOf('--only');
-	if (at < 0) {
-		return false;
-	}
-	if (args[at + 1] !== 'cold') {
-		throw new Error(`--only takes "cold", not ${String(args[at + 1])}`);
-	}
-	return true;
+function textOption(args: readonly string[], name: string): string | undefined {
+	const at = args.indexOf(name);
+	return at >= 0 ? args[at + 1] : undefined;
 }
 
 function chosenSizes(args: readonly string[]): number[] {
@@ -159,17 +159,19 @@ function scratchCopyOf(home: string): string {
 	return copy;
 }
 
-function measureInChild(home: string, run: number, seconds: number, coldOnly: boolean): Measures {
-	const output = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--measure', home, String(run), String(seconds), coldOnly ? 'cold' : 'all'], {
+function measureInChild(home: string, run: number, seconds: number, only: Only): Measures {
+	const output = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--measure', home, String(run), String(seconds), only], {
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
 		maxBuffer: 1 << 20,
 	});
-	// A measure left out (NaN) travels as null.
-	return JSON.parse(output, (_key, value: unknown) => value ?? NaN) as Measures;
+	// A measure left out (--only) is NaN, which JSON carries as null.
+	return JSON.parse(output, (_key, value: unknown) => (value === null ? NaN : value)) as Measures;
 }
 
-async function measure(home: string, run: number, seconds: number, coldOnly: boolean): Promise<Measures> {
+type Only = 'all' | 'cold' | 'background';
+
+async function measure(home: string, run: number, seconds: number, only: Only): Promise<Measures> {
 	rmSync(pluginPaths(home).dir, { recursive: true, force: true });
 	// The benchmark, like the command line, uses every core.
 	const service = createAchievementsService({ home, ttlMs: 60 * 60 * 1000, workerScript, scanWorkers: availableParallelism() });
@@ -186,9 +188,10 @@ async function measure(home: string, run: number, seconds: number, coldOnly: boo
 		if (cold.error) {
 			throw new Error(`cold scan failed: ${cold.error}`);
 		}
-		if (coldOnly) {
+		if (only !== 'all') {
 			// The peak of a cold scan includes persisting its result.
 			await service.flush();
+			const backgroundCpuSPerMin = only === 'background' ? await backgroundCpu(service, home, seconds) : NaN;
 			return {
 				coldMs,
 				coldCpuS: (coldCpuUsed.user + coldCpuUsed.system) / 1e6,
@@ -197,7 +200,7 @@ async function measure(home: string, run: number, seconds: number, coldOnly: boo
 				unchangedMs: NaN,
 				oneChangedMs: NaN,
 				inplaceEditMs: NaN,
-				backgroundCpuSPerMin: NaN,
+				backgroundCpuSPerMin,
 				loopDelayP99Ms: loop.percentile(99) / 1e6,
 				peakRssMb: process.resourceUsage().maxRSS / 1024,
 			};
@@ -311,7 +314,7 @@ function describe(m: Measures): string {
 }
 
 function ms(value: number): string {
-	return Number.isNaN(value) ? 'n/a' :  value >= 1000 ? `${(value / 1000).toFixed(2)} s` : value >= 1 ? `${value.toFixed(1)} ms` : `${value.toFixed(3)} ms`;
+	return Number.isNaN(value) ? 'n/a' : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : value >= 1 ? `${value.toFixed(1)} ms` : `${value.toFixed(3)} ms`;
 }
 
 function stats(values: readonly number[]): { median: number; min: number; max: number } {
@@ -334,8 +337,8 @@ function printTable(): void {
 function printVerdict(): void {
 	const median = (size: number, key: keyof Measures): number | undefined => {
 		const measures = results.get(size);
-		const median = measures && stats(measures.map((m) => m[key])).median;
-		return Number.isNaN(median) ? undefined : median;
+		const value = measures && stats(measures.map((m) => m[key])).median;
+		return value === undefined || Number.isNaN(value) ? undefined : value;
 	};
 	const checks: [string, number | undefined, number, (v: number) => string][] = [
 		['cached read p95 <= 1 ms (largest size)', median(sizes.at(-1)!, 'cachedP95Ms'), 1, ms],

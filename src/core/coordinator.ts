@@ -264,7 +264,9 @@ export class ScanCoordinator implements AchievementsService {
 	/** Runs the scan in this process's worker; the lock is held until its files are written. */
 	private async scanHere(full: boolean, kind: ScanKind, startedAt: number): Promise<Snapshot> {
 		this.statistics.started(Date.now());
-		const heartbeat = this.scanLock.path ? new ScanHeartbeat(ownerPathFor(this.scanLock.path), kind, startedAt) : undefined;
+		// A refresh is over in tens of milliseconds as a rule: writing and removing the owner file for
+		// it cost the main thread more than the rest of its part. One that lasts is announced by its first beat.
+		const heartbeat = this.scanLock.path ? new ScanHeartbeat(ownerPathFor(this.scanLock.path), kind, startedAt, kind !== 'refresh') : undefined;
 		const release = (): void => {
 			heartbeat?.stop();
 			this.scanLock.release();

@@ -96,6 +96,23 @@ describe('earned dates bookkeeping', function () {
 		}
 	});
 
+	it('keeps the activity it computed when only the newest session grew (same session, same start)', () => {
+		const sessions = held(contributions);
+		const earned = new EarnedDates();
+		earned.update(sessions);
+		const before = earned.activity();
+		const newest = [...contributions].sort(historyOrder).at(-1)!;
+		sessions.set(newest.session_id, { contribution: heavy(newest, newest.session_id, newest.started_at) });
+		assert.equal(earned.update(sessions), 'newest-redone');
+		assert.equal(earned.activity(), before, 'the same object, not computed again');
+		assert.deepEqual(earned.activity(), fresh(sessions).activity);
+		const older = [...contributions].sort(historyOrder)[0]!;
+		sessions.set(older.session_id, { contribution: heavy(older, older.session_id, (older.started_at ?? 0) - 86_400 * 400) });
+		assert.equal(earned.update(sessions), 'replayed');
+		assert.notEqual(earned.activity(), before);
+		assert.deepEqual(earned.activity(), fresh(sessions).activity);
+	});
+
 	it('never changes a tier history it has handed out', () => {
 		const sessions = held(contributions);
 		const earned = new EarnedDates();

@@ -77,12 +77,12 @@ export class EarnedDates implements EarnedView {
 		if (added.length === 0 && replaced.length === 0 && !removed) {
 			return 'unchanged';
 		}
-		this.activityCache = undefined;
 		added.sort(historyOrder);
 		const last = this.order.at(-1);
 		const newest = replaced[0];
 		if (added.length === 0 && !removed && replaced.length === 1 && newest !== undefined && last !== undefined
 			&& newest.session_id === last.session_id && newest.started_at === last.started_at && this.beforeNewest !== undefined) {
+			// Same session, same start: the activity (days, first and last start) stays as it was.
 			this.release(last);
 			this.hold(newest);
 			this.order[this.order.length - 1] = newest;
@@ -90,6 +90,7 @@ export class EarnedDates implements EarnedView {
 			this.step(newest);
 			return 'newest-redone';
 		}
+		this.activityCache = undefined;
 		if (replaced.length === 0 && !removed && (last === undefined || historyOrder(last, added[0]!) < 0)) {
 			for (const contribution of added) {
 				this.hold(contribution);

@@ -35,8 +35,8 @@ interface Listed {
 
 interface ListedRow {
 	readonly id: string;
-	readonly startedAt: string;
-	readonly key: string;
+	/** The keys query's row: id, started_at, the listed and turn columns (see `buildKeysSql`). */
+	readonly cells: readonly unknown[];
 	readonly session: StoreSession;
 }
 
@@ -68,6 +68,8 @@ export class SqliteStore {
 	/** Sessions the next listing reads in full whatever their key says. */
 	private readonly forgotten = new Set<string>();
 	private keysStatement: StatementSync | null = null;
+	/** Whether the keys query reads the turn columns as one text (see `readKeys`). */
+	private turnAsText = false;
 	private rowStatement: StatementSync | null = null;
 	private maxRowidStatement: StatementSync | null = null;
 	private newerStatement: StatementSync | null = null;
@@ -174,9 +176,7 @@ export class SqliteStore {
 				withNewMessages.add(String(cellText(sessionId) ?? sessionId));
 			}
 		}
-		const keys = (this.keysStatement ??= this.db.prepare(buildKeysSql(schema)));
-		keys.setReturnArrays(true);
-		const keyRows = keys.all() as unknown as [unknown, string, string][];
+		const keyRows = this.readKeys(schema);
 		// The table is read in the same order each time, so row i is usually last time's row i: no
 		// lookup, no allocation for a session that did not move.
 		const previous = trusted?.rows;
@@ -196,18 +196,19 @@ export class SqliteStore {
 		const previews = trusted === undefined ? new Map<string, PreviewEntry>() : this.previews.entries;
 		const rows = new Array<ListedRow>(keyRows.length);
 		for (let index = 0; index < keyRows.length; index++) {
-			const [rawId, startedAt, key] = keyRows[index]!;
+			const cells = keyRows[index]!;
+			const rawId = cells[0];
 			const id = typeof rawId === 'string' ? rawId : String(cellText(rawId) ?? rawId);
 			const known = previousRow(index, id);
-			if (sameOrder && (known !== previous![index] || known.startedAt !== startedAt)) {
+			if (sameOrder && (known !== previous![index] || known.cells[1] !== cells[1])) {
 				sameOrder = false;
 			}
-			if (known !== undefined && known.key === key && !(withNewMessages.size > 0 && withNewMessages.has(id)) && !this.forgotten.has(id)) {
+			if (known !== undefined && sameCells(known.cells, cells) && !(withNewMessages.size > 0 && withNewMessages.has(id)) && !this.forgotten.has(id)) {
 				rows[index] = known;
 			} else {
 				moved ||= trusted !== undefined;
 				const row = (this.rowStatement ??= this.db.prepare(buildListingSql(schema, true))).get(rawId as string) as Row;
-				rows[index] = { id, startedAt, key, session: this.sessionOf(schema, id, row, '', previews) };
+				rows[index] = { id, cells, session: this.sessionOf(schema, id, row, '', previews) };
 			}
 		}
 		moved ||= trusted !== undefined && !sameOrder;
@@ -217,6 +218,29 @@ export class SqliteStore {
 		this.previews.entries = previews;
 		this.lastListingMoved = moved;
 		return order.map((index) => rows[index]!.session);
+	}
+
+	/**
+	 * The keys query's rows. A turn column holding an integer past what a number holds exactly makes
+	 * it throw: from then on this store reads the turn columns as one text instead (dearer, never out of range).
+	 */
+	private readKeys(schema: Schema): unknown[][] {
+		try {
+			return (this.keysStatement ??= this.prepareKeys(schema, false)).all() as unknown as unknown[][];
+		} catch (error) {
+			if (this.turnAsText || (error as NodeJS.ErrnoException).code !== 'ERR_OUT_OF_RANGE') {
+				throw error;
+			}
+			this.turnAsText = true;
+			this.keysStatement = this.prepareKeys(schema, true);
+			return this.keysStatement.all() as unknown as unknown[][];
+		}
+	}
+
+	private prepareKeys(schema: Schema, turnAsText: boolean): StatementSync {
+		const statement = this.db.prepare(buildKeysSql(schema, turnAsText));
+		statement.setReturnArrays(true);
+		return statement;
 	}
 
 	/** Positions in `rows`, in the reference's order. */
@@ -478,17 +502,32 @@ function buildExactCountsSql(schema: Schema): string {
 }
 
 /**
- * Each listed session's start time and its other listed columns (all but the newest message
- * timestamp) folded into one text key, in no particular order (sorting costs more than the rest);
- * `quote` keeps types apart (1 and '1', NULL and 'NULL').
+ * Per listed session, in no particular order (sorting costs more than the rest): its id, its start
+ * time, its other listed columns (all but the newest message timestamp) and the turn columns, as
+ * stored. They are compared as the values the listing reads them as (1 and '1', NULL and 'NULL'
+ * stay apart; a change that reads the same changes nothing listed): no SQL function per cell,
+ * which cost more than reading the table.
+ * `turnAsText`: the turn columns (a hint only) as one text, for a store where one of them holds an
+ * integer past what a number holds exactly.
  */
-function buildKeysSql(schema: Schema): string {
-	const s = (name: string): string => (schema.sessions.has(name) ? `quote(s."${name}")` : "'-'");
-	const listed = ['title', 'model', 'source', 'message_count', 'tool_call_count', 'rewind_count'].map(s);
-	// A hint only, so no `quote` (the cheaper text form is enough to see them move).
-	const turn = turnColumns.filter((name) => schema.sessions.has(name)).map((name) => `ifnull(s."${name}", '')`);
-	const key = [...listed, ...turn].join(" || ',' || ");
-	return `SELECT s.id, ${s('started_at')}, ${key} FROM sessions s${listingFilter(schema)}`;
+function buildKeysSql(schema: Schema, turnAsText: boolean): string {
+	const s = (name: string): string => (schema.sessions.has(name) ? `s."${name}"` : 'NULL');
+	const listed = ['started_at', 'title', 'model', 'source', 'message_count', 'tool_call_count', 'rewind_count'].map(s);
+	const present = turnColumns.filter((name) => schema.sessions.has(name));
+	const turn = turnAsText
+		? [present.length > 0 ? present.map((name) => `ifnull(s."${name}", '')`).join(" || ',' || ") : "''"]
+		: present.map((name) => `s."${name}"`);
+	return `SELECT s.id, ${[...listed, ...turn].join(', ')} FROM sessions s${listingFilter(schema)}`;
+}
+
+/** Same keys-query cells after the id. A blob is a new object each time: it never compares equal, and its session is read again. */
+function sameCells(before: readonly unknown[], now: readonly unknown[]): boolean {
+	for (let i = 1; i < now.length; i++) {
+		if (before[i] !== now[i]) {
+			return false;
+		}
+	}
+	return true;
 }
 
 /**

@@ -9,7 +9,7 @@ import { SessionTooLarge, sessionByteBudget, tooLargeReason } from '../hermes/se
 import type { PreviewCache } from '../hermes/sqliteStore.ts';
 import type { ScanMeta, SessionInfo, SkippedSession, Snapshot } from '../model.ts';
 import { loadCheckpoint, saveCheckpoint } from '../store/checkpointStore.ts';
-import type { CheckpointEntry } from '../store/checkpointStore.ts';
+import type { CheckpointEntry, EntryTexts } from '../store/checkpointStore.ts';
 import { fileStamp } from '../store/fileStamp.ts';
 import { takeOverLegacyFiles } from '../store/legacyTakeover.ts';
 import { pluginPaths } from '../store/pluginPaths.ts';
@@ -102,6 +102,12 @@ export class ScanEngine {
 	private written: WrittenSnapshot | null = null;
 	private checkpointDirty = false;
 	private checkpointTimer: ReturnType<typeof setTimeout> | undefined;
+	/**
+	 * Each entry's checkpoint text, for the delayed writes: between two of them a refresh replaces a
+	 * few entries of thousands. Not for a cold scan's writes (every entry is new, and it would only add
+	 * to the scan's peak memory).
+	 */
+	private readonly entryTexts: EntryTexts = new WeakMap();
 
 	/** `readers`: helper threads for large scans (none: every session is read on this thread). */
 	constructor(home: string, options: { readonly contentCheckIntervalMs?: number; readonly readers?: ReaderPool } = {}) {
@@ -190,7 +196,7 @@ export class ScanEngine {
 		clearTimeout(this.checkpointTimer);
 		this.checkpointTimer = undefined;
 		if (this.checkpointDirty) {
-			await this.writeCheckpoint();
+			await this.writeCheckpoint(true);
 		}
 	}
 
@@ -222,7 +228,7 @@ export class ScanEngine {
 			this.checkpointTimer = setTimeout(() => {
 				this.checkpointTimer = undefined;
 				// A failure is reported like any other unsaved file: by the next scan's result.
-				void this.writeCheckpoint();
+				void this.writeCheckpoint(true);
 			}, checkpointDelayMs);
 			// A process that is done anyway does not wait for it (the command line flushes first).
 			this.checkpointTimer.unref?.();
@@ -233,10 +239,11 @@ export class ScanEngine {
 	 * Each entry is consistent by itself, so a write between two sessions of a scan is a valid
 	 * checkpoint too. Never throws: a folder that cannot be written is reported in `unsaved()`.
 	 */
-	private async writeCheckpoint(): Promise<void> {
+	private async writeCheckpoint(delayed = false): Promise<void> {
 		this.checkpointDirty = false;
 		try {
-			await saveCheckpoint(this.paths.checkpoint, { engineVersion, sessions: this.entries, contentCheckedAt: this.lastContentCheck, changeToken: this.lastChangeToken ?? null });
+			const checkpoint = { engineVersion, sessions: this.entries, contentCheckedAt: this.lastContentCheck, changeToken: this.lastChangeToken ?? null };
+			await saveCheckpoint(this.paths.checkpoint, checkpoint, delayed ? this.entryTexts : undefined);
 			this.checkpointStamp = fileStamp(this.paths.checkpoint);
 			this.fileProblem = null;
 		} catch (error) {

@@ -31,19 +31,27 @@ export function readScanOwner(path: string): ScanOwner | null {
 
 /**
  * Written by the lock holder when it starts, when it knows how much it reads, and then every second
- * with its progress, so the other windows can say who is updating and how far it got. Removed when the scan ends; one left behind
- * by a killed process is harmless (the lock is free) and replaced by the next owner.
+ * with its progress, so the other windows can say who is updating and how far it got. Removed when
+ * the scan ends; one left behind by a killed process is harmless (the lock is free) and replaced
+ * by the next owner.
  */
 export class ScanHeartbeat {
 	private readonly path: string;
 	private owner: ScanOwner;
 	private readonly timer: ReturnType<typeof setInterval>;
 	private stopped = false;
+	private written = false;
 
-	constructor(path: string, kind: ScanKind, startedAt: number) {
+	/**
+	 * `atOnce` false: the file is first written at the first beat, a second in, so a scan that is
+	 * over sooner never writes it.
+	 */
+	constructor(path: string, kind: ScanKind, startedAt: number, atOnce = true) {
 		this.path = path;
 		this.owner = { pid: process.pid, kind, started_at: startedAt, heartbeat_at: Date.now(), sessions_done: 0, sessions_total: 0 };
-		this.write();
+		if (atOnce) {
+			this.write();
+		}
 		this.timer = setInterval(() => this.write(), heartbeatMs);
 		this.timer.unref();
 	}
@@ -51,8 +59,8 @@ export class ScanHeartbeat {
 	progress(done: number, total: number): void {
 		const first = this.owner.sessions_total === 0 && total > 0;
 		this.owner = { ...this.owner, sessions_done: done, sessions_total: total };
-		// The others learn how much there is to read at once, not a second later (scans are often shorter).
-		if (first) {
+		// Once the file is there, the others learn how much there is to read at once, not a second later.
+		if (first && this.written) {
 			this.write();
 		}
 	}
@@ -75,6 +83,7 @@ export class ScanHeartbeat {
 	}
 
 	private write(): void {
+		this.written = true;
 		this.owner = { ...this.owner, heartbeat_at: Date.now() };
 		// Best effort: without it the others still wait correctly, they just cannot name the owner.
 		writeJsonAtomic(this.path, this.owner).then(

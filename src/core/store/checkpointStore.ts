@@ -1,6 +1,6 @@
 import type { Contribution, StatName } from '../model.ts';
 import { statNames } from '../model.ts';
-import { readJsonFile, writeJsonAtomic } from './jsonFile.ts';
+import { readJsonFile, writeJsonTextAtomic } from './jsonFile.ts';
 import {
 	InvalidShape, isFiniteNumber, isNullableNumber, isNullableString, isRecord, isStringArray,
 } from './shapeChecks.ts';
@@ -77,21 +77,45 @@ export async function loadCheckpoint(
 	}
 }
 
-export function saveCheckpoint(path: string, checkpoint: Checkpoint): Promise<void> {
-	// A null-prototype object: a session id such as "__proto__" stays an ordinary key.
-	const sessions: Record<string, unknown> = Object.create(null);
-	for (const [id, entry] of checkpoint.sessions) {
-		sessions[id] = { fingerprint: entry.fingerprint, k: entry.contentKey, c: compact(entry.contribution) };
+/** Each entry's text as last written: an entry is replaced, never changed, when its session is read again. */
+export type EntryTexts = WeakMap<CheckpointEntry, string>;
+
+/**
+ * `entryTexts`: kept between saves by a caller that saves the same entries again, so that only the
+ * entries replaced since are serialized (a refresh changes one session of thousands).
+ */
+export function saveCheckpoint(path: string, checkpoint: Checkpoint, entryTexts?: EntryTexts): Promise<void> {
+	let text: string;
+	try {
+		text = checkpointText(checkpoint, entryTexts);
+	} catch (error) {
+		return Promise.reject(error);
 	}
-	return writeJsonAtomic(path, {
+	return writeJsonTextAtomic(path, text);
+}
+
+/** The file's JSON, as `JSON.stringify` would write it, with `sessions` assembled from each entry's text. */
+function checkpointText(checkpoint: Checkpoint, entryTexts: EntryTexts | undefined): string {
+	const head = JSON.stringify({
 		schema_version: checkpointSchemaVersion,
 		engine_version: checkpoint.engineVersion,
 		saved_at: Math.floor(Date.now() / 1000),
 		stat_names: statNames,
 		content_checked_at: Number.isFinite(checkpoint.contentCheckedAt) ? checkpoint.contentCheckedAt : null,
 		change_token: checkpoint.changeToken,
-		sessions,
+		sessions: {},
 	});
+	const parts: string[] = [];
+	for (const [id, entry] of checkpoint.sessions) {
+		let text = entryTexts?.get(entry);
+		if (text === undefined) {
+			text = JSON.stringify({ fingerprint: entry.fingerprint, k: entry.contentKey, c: compact(entry.contribution) });
+			entryTexts?.set(entry, text);
+		}
+		parts.push(`${JSON.stringify(id)}:${text}`);
+	}
+	// `head` ends with the empty sessions object and the document's closing brace: `{}}`.
+	return `${head.slice(0, -2)}${parts.join(',')}}}`;
 }
 
 function compact(contribution: Contribution): CompactContribution {

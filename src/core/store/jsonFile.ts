@@ -38,6 +38,14 @@ export function writeJsonAtomic(path: string, value: unknown, options: WriteJson
 	} catch (error) {
 		return Promise.reject(error);
 	}
+	return writeJsonTextAtomic(path, text);
+}
+
+/**
+ * Like `writeJsonAtomic`, for a caller that builds the JSON text itself (from parts it kept), in
+ * the same queue as the other writes to `path`.
+ */
+export function writeJsonTextAtomic(path: string, text: string): Promise<void> {
 	const previous = writeQueues.get(path) ?? Promise.resolve();
 	const write = (): Promise<void> => writeNow(path, text);
 	const next = previous.then(write, write);

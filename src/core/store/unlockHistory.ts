@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import type { BigIntStats } from 'node:fs';
 import { readFile, rename, stat } from 'node:fs/promises';
 import type { Evaluation, Evidence, UnlockRecord } from '../model.ts';
 import { fileStamp } from './fileStamp.ts';
@@ -54,9 +56,9 @@ export function unlockFilesStamp(paths: PluginPaths): string {
  */
 export async function loadUnlockHistory(paths: PluginPaths, inMemory: UnlockHistory = new Map()): Promise<LoadedUnlocks> {
 	const problems: string[] = [];
-	const shared = await readState(paths.unlockState, problems);
-	const copy = await readState(paths.unlockCopy, problems);
-	const legacy = await readState(paths.legacyUnlockState, problems);
+	const shared = await readStateUnlessUnchanged(paths.unlockState, problems);
+	const copy = await readStateUnlessUnchanged(paths.unlockCopy, problems);
+	const legacy = await readStateUnlessUnchanged(paths.legacyUnlockState, problems);
 	const history = mergeStates([shared, copy, legacy], inMemory);
 	const behind = lacksAny(shared, history) || lacksAny(copy, history);
 	return { history, behind, problems };
@@ -158,6 +160,42 @@ async function readState(path: string, problems: string[]): Promise<StateRead> {
 	if (read.kind === 'set-aside') {
 		problems.push(`unlock history ${path}: ${read.reason}; ignored`);
 		return { kind: 'bad' };
+	}
+	return read;
+}
+
+/**
+ * The unlock files as last read, by path. Every refresh loads them, and they change only when an
+ * unlock is recorded: a stat is far cheaper than reading and parsing three files each time.
+ */
+const lastReads = new Map<string, { readonly stamp: string; readonly read: StateRead }>();
+/**
+ * A file modified this recently could be written again within the same timestamp tick at the same
+ * size (the dashboard rewrites state.json in place): its read is not reused.
+ */
+const settledAfterMs = 2_000;
+
+/** `readState`, or its last result while the file's identity, size and modification time stay the same. */
+async function readStateUnlessUnchanged(path: string, problems: string[]): Promise<StateRead> {
+	let stats: BigIntStats | undefined;
+	try {
+		stats = statSync(path, { bigint: true, throwIfNoEntry: false });
+	} catch {
+		// Unreadable: reading says why, each time.
+		return readState(path, problems);
+	}
+	const stamp = stats === undefined ? '-' : `${stats.ino}:${stats.size}:${stats.mtimeNs}`;
+	const last = lastReads.get(path);
+	if (last !== undefined && last.stamp === stamp) {
+		return last.read;
+	}
+	const read = await readState(path, problems);
+	// A bad file is read (and reported) each time; its writer may just not have finished.
+	const settled = stats === undefined || Date.now() - Number(stats.mtimeMs) > settledAfterMs;
+	if (read.kind !== 'bad' && settled) {
+		lastReads.set(path, { stamp, read });
+	} else {
+		lastReads.delete(path);
 	}
 	return read;
 }

@@ -234,6 +234,43 @@ describe('Hermes history reader', () => {
 		db.close();
 	});
 
+	it('lists again exactly the sessions whose listed columns read differently, follows a moved start, and sees a turn', () => {
+		const db = createStore(home, 'v17');
+		db.exec('ALTER TABLE sessions ADD COLUMN input_tokens INTEGER');
+		insertRow(db, 'sessions', { id: 'a', source: 'cli', started_at: 10, title: 'A', message_count: 1 });
+		insertRow(db, 'sessions', { id: 'b', source: 'cli', started_at: 20, title: 'B', message_count: 1 });
+		insertRow(db, 'sessions', { id: 'c', source: 'cli', started_at: 30, title: 'C', message_count: 1 });
+		const history = openHistory(home);
+		const list = (): Map<string, SessionInfo> => new Map(history.listSessions().map((session) => [session.id, session]));
+		let before = list();
+		const expectChanged = (label: string, change: string, changed: readonly string[], order?: readonly string[]): void => {
+			db.exec(change);
+			const now = list();
+			for (const id of ['a', 'b', 'c']) {
+				assert.equal(now.get(id) !== before.get(id), changed.includes(id), `${label}: session ${id}`);
+			}
+			assert.equal(history.listingMoved(), changed.length > 0, `${label}: moved`);
+			if (order !== undefined) {
+				assert.deepEqual([...now.keys()], order, `${label}: order`);
+			}
+			before = now;
+		};
+		expectChanged('nothing', 'SELECT 1', []);
+		expectChanged('a title', "UPDATE sessions SET title = 'B2' WHERE id = 'b'", ['b']);
+		expectChanged('a counter', "UPDATE sessions SET message_count = 2 WHERE id = 'c'", ['c']);
+		expectChanged('the same value written again', "UPDATE sessions SET message_count = 2 WHERE id = 'c'", []);
+		expectChanged('a start', "UPDATE sessions SET started_at = 40 WHERE id = 'a'", ['a'], ['a', 'c', 'b']);
+		expectChanged('a turn', "UPDATE sessions SET ended_at = 99 WHERE id = 'c'", ['c']);
+		// Past what a number holds: the turn columns are read as text from then on (every session once).
+		expectChanged('a huge turn value', "UPDATE sessions SET input_tokens = 9007199254740993 WHERE id = 'b'", ['a', 'b', 'c']);
+		expectChanged('another huge turn value', "UPDATE sessions SET input_tokens = 9007199254740995 WHERE id = 'b'", ['b']);
+		expectChanged('nothing again', 'SELECT 1', []);
+		assert.equal(before.get('b')?.title, 'B2');
+		assert.equal(before.get('a')?.startedAt, 40);
+		history.close();
+		db.close();
+	});
+
 	it('counts messages exactly when the store has no message counters to rely on', () => {
 		const db = createStore(home, 'v17');
 		db.exec('ALTER TABLE sessions DROP COLUMN rewind_count');

@@ -179,4 +179,26 @@ describe('store/checkpointStore', () => {
 		assert.equal(checkpoint?.sessions.size, 211);
 		assert.deepEqual(readdirSync(dir), ['scan_checkpoint.json']);
 	});
+	it('with the entries\' texts kept, writes what it writes without them and serializes again only replaced entries', async () => {
+		const texts = new WeakMap<CheckpointEntry, string>();
+		const original = checkpointOf(30);
+		const withoutSavedAt = (): string => readFileSync(path, 'utf8').replace(/"saved_at":\d+,/, '');
+		await saveCheckpoint(path, original);
+		const plain = withoutSavedAt();
+		await saveCheckpoint(path, original, texts);
+		assert.equal(withoutSavedAt(), plain);
+
+		const sessions = new Map(original.sessions);
+		const [replacedId, replaced] = [...sessions][5]!;
+		sessions.set(replacedId, { ...replaced, fingerprint: 'fp-read-again', contribution: contribution(replacedId, 77) });
+		// An entry is never changed in place; one that is anyway shows whether its kept text was used.
+		const [keptId, kept] = [...sessions][6]!;
+		(kept as { fingerprint: string }).fingerprint = 'changed in place';
+		await saveCheckpoint(path, { ...original, sessions }, texts);
+		const { checkpoint } = await loadCheckpoint(path, '1.2.3');
+		assert.equal(checkpoint?.sessions.get(replacedId)?.fingerprint, 'fp-read-again');
+		assert.deepEqual(checkpoint?.sessions.get(replacedId)?.contribution, contribution(replacedId, 77));
+		assert.equal(checkpoint?.sessions.get(keptId)?.fingerprint, 'fp-6');
+		assert.deepEqual([...checkpoint!.sessions.keys()], [...sessions.keys()]);
+	});
 });

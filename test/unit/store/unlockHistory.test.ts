@@ -184,6 +184,30 @@ describe('store/unlockHistory', () => {
 		assert.deepEqual(unlocksIn(paths.unlockCopy), unlocksIn(paths.unlockState));
 	});
 
+	it('reads an unlock file again only when its identity, size or time changed, or it had just been written', async () => {
+		const record = (at: number) => ({ unlocks: { first_steps: { unlocked_at: at, first_tier: null, evidence: null } } });
+		const dateOf = async (): Promise<number | undefined> => (await loadUnlockHistory(paths)).history.get('first_steps')?.unlocked_at;
+		// Rewritten in place at the same size, with its time put back: only a re-read can tell.
+		const rewriteKeepingTime = (at: number, seconds: number): void => {
+			writeFileSync(paths.unlockState, JSON.stringify(record(at), null, 2));
+			utimesSync(paths.unlockState, seconds, seconds);
+		};
+		writeJson(paths.unlockState, record(1_700_000_100));
+		const now = Math.floor(Date.now() / 1000);
+		utimesSync(paths.unlockState, now, now);
+		assert.equal(await dateOf(), 1_700_000_100);
+		rewriteKeepingTime(1_700_000_200, now);
+		assert.equal(await dateOf(), 1_700_000_200, 'a file modified just now is read each time');
+
+		const settled = 1_700_000_000;
+		rewriteKeepingTime(1_700_000_300, settled);
+		assert.equal(await dateOf(), 1_700_000_300);
+		rewriteKeepingTime(1_700_000_400, settled);
+		assert.equal(await dateOf(), 1_700_000_300, 'an unchanged settled file is not read again');
+		utimesSync(paths.unlockState, settled + 1, settled + 1);
+		assert.equal(await dateOf(), 1_700_000_400);
+	});
+
 	it('records only achievements unlocked now and not yet in the history', () => {
 		const before: UnlockHistory = new Map([['old', { unlocked_at: 100, tier: 'Copper', evidence: null }]]);
 		const asked: string[] = [];
