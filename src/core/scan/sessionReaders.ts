@@ -60,12 +60,19 @@ export async function readSessions(
 	const results = new Array<SessionRead | SessionSkipped | SessionNeedsGuard | undefined>(sessions.length);
 	let delivered = 0;
 	let finished = false;
+	let failure: Error | undefined;
 	const deliverReady = (): void => {
-		// A helper's answer that arrives after a failure belongs to no scan.
-		while (!finished && delivered < sessions.length && results[delivered] !== undefined) {
-			deliver(sessions[delivered]!, settled(sessions[delivered]!, results[delivered]!), delivered);
-			results[delivered] = undefined;
-			delivered++;
+		try {
+			// A helper's answer that arrives after a failure belongs to no scan.
+			while (!finished && failure === undefined && delivered < sessions.length && results[delivered] !== undefined) {
+				deliver(sessions[delivered]!, settled(sessions[delivered]!, results[delivered]!), delivered);
+				results[delivered] = undefined;
+				delivered++;
+			}
+		} catch (error) {
+			// Also called from a helper's message event (a big session is read here then): the scan
+			// fails through the loop below, not as an uncaught error of this thread.
+			failure ??= error instanceof Error ? error : new Error(String(error));
 		}
 	};
 	// Helpers read store sessions only; legacy files and those the caller keeps are read here, first.
@@ -76,7 +83,6 @@ export async function readSessions(
 	for (let start = 0; start < storeIndexes.length; start += chunkSize) {
 		queue.push(storeIndexes.slice(start, start + chunkSize));
 	}
-	let failure: Error | undefined;
 	const helpers = Array.from({ length: helperCount }, () => startHelper(pool, sessions, queue, results, deliverReady, (error) => (failure ??= error)));
 	try {
 		// This thread reads too, a chunk at a time, letting helpers' answers in between.

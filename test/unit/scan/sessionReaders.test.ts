@@ -91,6 +91,31 @@ describe('scan/sessionReaders', function () {
 		}
 	});
 
+	it('fails the scan when reading a session found big fails', async () => {
+		const bigHome = unpackParityHome('seed7-s100-v17');
+		try {
+			appendRepeatedSession(join(bigHome, 'state.db'), { id: 'big-one', messages: 6, charsPerMessage: 2 * 1024 * 1024, line: 'npm install failed\n', role: 'tool', toolName: 'terminal' });
+			const history = openHistory(bigHome);
+			try {
+				const listed = history.listSessions();
+				// Big sessions at both ends: whichever thread finds one (a helper's is read here from its
+				// message event), the scan fails with the error and this process goes on.
+				const big = listed.filter((s) => s.id === 'big-one');
+				const sessions = [...big, ...Array.from({ length: 4 }, () => listed).flat(), ...big];
+				const outcome = await readSessions(history, sessions, { script, home: bigHome, threads: 3 }, () => undefined, {
+					readGuarded: () => {
+						throw new Error('the guarded read failed');
+					},
+				}).then(() => 'resolved', (error: unknown) => String(error));
+				assert.match(outcome, /the guarded read failed/);
+			} finally {
+				history.close();
+			}
+		} finally {
+			removeDir(bigHome);
+		}
+	});
+
 	it('reports a session the helpers cannot read as a failed scan', async () => {
 		const history = openHistory(home);
 		const listed = history.listSessions();
