@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { openHistory } from '../../../src/core/hermes/history.ts';
+import type { HermesHistory } from '../../../src/core/hermes/history.ts';
 import type { Contribution, SessionInfo } from '../../../src/core/model.ts';
 import { analyzeSession } from '../../../src/core/analysis/analyzeSession.ts';
 import { analyzeRead } from '../../../src/core/scan/analyzeRead.ts';
@@ -58,62 +59,55 @@ describe('scan/sessionReaders', function () {
 		}
 	});
 
-	it('a session found big while read, on any thread, is read again whole through the guard on this thread', async () => {
-		const bigHome = unpackParityHome('seed7-s100-v17');
-		try {
+	describe('with a session of 12 MB', () => {
+		let bigHome: string;
+		let history: HermesHistory;
+		let listed: SessionInfo[];
+		let big: SessionInfo[];
+		before(() => {
+			bigHome = unpackParityHome('seed7-s100-v17');
 			appendRepeatedSession(join(bigHome, 'state.db'), { id: 'big-one', messages: 6, charsPerMessage: 2 * 1024 * 1024, line: 'npm install failed: port 3000 already in use\n', role: 'tool', toolName: 'terminal' });
-			const history = openHistory(bigHome);
-			try {
-				const listed = history.listSessions();
-				// The big session deep in a long list, so a helper gets it.
-				const sessions = [...Array.from({ length: 4 }, () => listed).flat(), ...listed.filter((s) => s.id === 'big-one')];
-				const guarded: string[] = [];
-				const delivered = new Map<string, SessionRead | SessionSkipped>();
-				const { readByHelpers } = await readSessions(history, sessions, { script, home: bigHome, threads: 3 }, (session, read) => delivered.set(session.id, read), {
-					readGuarded: (session) => {
-						guarded.push(session.id);
-						return analyzeRead(session, (tally) => history.readMessages(session, { tally }));
-					},
-				});
-				assert.ok(readByHelpers > 0, 'the helpers read nothing');
-				assert.ok(guarded.filter((id) => id === 'big-one').length >= 1, 'the big session was not read through the guard');
-				assert.deepEqual(guarded.filter((id) => id !== 'big-one'), [], 'an ordinary session was read through the guard');
-				const big = delivered.get('big-one');
-				assert.ok(big !== undefined && 'contribution' in big);
-				assert.deepEqual(big.contribution, analyzeSession(listed.find((s) => s.id === 'big-one')!, history.readMessages(listed.find((s) => s.id === 'big-one')!)));
-				assert.equal(big.contentKey, history.contentKeys().get('big-one'));
-				assert.ok((big.contribution.stats.message_count ?? 0) === 6);
-			} finally {
-				history.close();
-			}
-		} finally {
+			history = openHistory(bigHome);
+			listed = history.listSessions();
+			big = listed.filter((s) => s.id === 'big-one');
+		});
+		after(() => {
+			history.close();
 			removeDir(bigHome);
-		}
-	});
+		});
 
-	it('fails the scan when reading a session found big fails', async () => {
-		const bigHome = unpackParityHome('seed7-s100-v17');
-		try {
-			appendRepeatedSession(join(bigHome, 'state.db'), { id: 'big-one', messages: 6, charsPerMessage: 2 * 1024 * 1024, line: 'npm install failed\n', role: 'tool', toolName: 'terminal' });
-			const history = openHistory(bigHome);
-			try {
-				const listed = history.listSessions();
-				// Big sessions at both ends: whichever thread finds one (a helper's is read here from its
-				// message event), the scan fails with the error and this process goes on.
-				const big = listed.filter((s) => s.id === 'big-one');
-				const sessions = [...big, ...Array.from({ length: 4 }, () => listed).flat(), ...big];
-				const outcome = await readSessions(history, sessions, { script, home: bigHome, threads: 3 }, () => undefined, {
-					readGuarded: () => {
-						throw new Error('the guarded read failed');
-					},
-				}).then(() => 'resolved', (error: unknown) => String(error));
-				assert.match(outcome, /the guarded read failed/);
-			} finally {
-				history.close();
-			}
-		} finally {
-			removeDir(bigHome);
-		}
+		it('a session found big while read, on any thread, is read again whole through the guard on this thread', async () => {
+			// The big session deep in a long list, so a helper may well get it.
+			const sessions = [...Array.from({ length: 4 }, () => listed).flat(), ...big];
+			const guarded: string[] = [];
+			const delivered = new Map<string, SessionRead | SessionSkipped>();
+			const { readByHelpers } = await readSessions(history, sessions, { script, home: bigHome, threads: 3 }, (session, read) => delivered.set(session.id, read), {
+				readGuarded: (session) => {
+					guarded.push(session.id);
+					return analyzeRead(session, (tally) => history.readMessages(session, { tally }));
+				},
+			});
+			assert.ok(readByHelpers > 0, 'the helpers read nothing');
+			assert.ok(guarded.includes('big-one'), 'the big session was not read through the guard');
+			assert.deepEqual(guarded.filter((id) => id !== 'big-one'), [], 'an ordinary session was read through the guard');
+			const read = delivered.get('big-one');
+			assert.ok(read !== undefined && 'contribution' in read);
+			assert.deepEqual(read.contribution, analyzeSession(big[0]!, history.readMessages(big[0]!)));
+			assert.equal(read.contentKey, history.contentKeys().get('big-one'));
+			assert.equal(read.contribution.stats.message_count, 6);
+		});
+
+		it('fails the scan when reading a session found big fails', async () => {
+			// Big sessions at both ends: whichever thread finds one (a helper's is read here from its
+			// message event), the scan fails with the error and this process goes on.
+			const sessions = [...big, ...Array.from({ length: 4 }, () => listed).flat(), ...big];
+			const outcome = await readSessions(history, sessions, { script, home: bigHome, threads: 3 }, () => undefined, {
+				readGuarded: () => {
+					throw new Error('the guarded read failed');
+				},
+			}).then(() => 'resolved', (error: unknown) => String(error));
+			assert.match(outcome, /the guarded read failed/);
+		});
 	});
 
 	it('reports a session the helpers cannot read as a failed scan', async () => {
