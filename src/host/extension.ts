@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
 		chooseHome: () => void vscode.commands.executeCommand(commandIds.chooseHome),
 		openSettings: () => void vscode.commands.executeCommand('workbench.action.openSettings', configSection),
 		startDemo: () => void demo.enter().catch((error: unknown) => {
-			void vscode.window.showErrorMessage(`Hermes Achievements: ${error instanceof Error ? error.message : String(error)}`);
+			void vscode.window.showErrorMessage(`Hermes Achievements: ${errorMessage(error)}`);
 		}),
 		leaveDemo: () => void demo.leave(),
 	};

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
+import { errorMessage } from '../../shared/errorMessage.ts';
 import { SqliteStore } from '../hermes/sqliteStore.ts';
 import { readOrdinarySession } from './analyzeRead.ts';
 import type { FromReader, ReaderData, ToReader } from './readerProtocol.ts';
@@ -16,7 +17,7 @@ export function runSessionReader(port: MessagePort, data: ReaderData): void {
 			const reads = message.sessions.map((session) => readOrdinarySession(session, (byteLimit, tally) => opened.readMessages(session.id, byteLimit, tally)));
 			port.postMessage({ type: 'read', indexes: message.indexes, reads } satisfies FromReader);
 		} catch (error) {
-			port.postMessage({ type: 'failed', error: error instanceof Error ? error.message : String(error) } satisfies FromReader);
+			port.postMessage({ type: 'failed', error: errorMessage(error) } satisfies FromReader);
 		}
 	});
 }
